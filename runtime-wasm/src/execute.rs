@@ -1,0 +1,240 @@
+//! `execute`: the engine's pure function. Code, state, context and gas limit in;
+//! outcome out. A failed run returns a named error and an empty diff.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use boa_engine::builtins::promise::PromiseState;
+use boa_engine::error::{EngineError, RuntimeLimitError};
+use boa_engine::{Context, JsError, JsValue, Module, Source, js_string};
+use serde_json::Value;
+
+use crate::errors::{ErrorCode, Fatal};
+use crate::gas::GasMeter;
+use crate::host::{self, Host};
+use crate::json;
+use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT};
+use crate::modules::TanaModuleLoader;
+use crate::protocol::{EngineFailure, ExecuteRequest, Outcome, StateDiff};
+use crate::sandbox::{nesting, realm};
+use crate::store::Store;
+
+/// The file name contract positions are reported against.
+pub const CONTRACT_PATH: &str = "contract.js";
+
+/// Prepended to every contract, on its first line so line numbers stay true.
+/// Boa 0.22 panics if the synchronous start of a top-level-await module throws an
+/// uncatchable error (out of gas, a host abort); beginning with an `await` makes
+/// that start trivial, so all contract code runs inside promise jobs, where such
+/// errors propagate normally.
+const PRELUDE: &str = "await undefined;";
+/// Smallest gas limit: enough for the prelude itself.
+const MIN_GAS_LIMIT: u64 = 1_000;
+
+/// Runs a request given as JSON and answers with the outcome as JSON.
+pub fn execute_json(request: &str) -> String {
+    let outcome = match serde_json::from_str::<ExecuteRequest>(request) {
+        Ok(request) => execute(request),
+        Err(e) => failed(Fatal::new(ErrorCode::InvalidRequest, format!("request is not valid: {e}")), 0),
+    };
+    serde_json::to_string(&outcome).unwrap_or_else(|e| {
+        format!(r#"{{"ok":false,"value":null,"error":{{"code":"EngineFailure","message":"outcome not serialisable: {e}"}},"diff":{{"set":{{}},"deleted":[],"transfers":[]}},"logs":[],"gasUsed":0,"fetches":[]}}"#)
+    })
+}
+
+pub fn execute(request: ExecuteRequest) -> Outcome {
+    let gas_limit = request.gas_limit.unwrap_or(DEFAULT_GAS_LIMIT);
+    if !(MIN_GAS_LIMIT..=MAX_GAS_LIMIT).contains(&gas_limit) {
+        return failed(Fatal::new(ErrorCode::InvalidRequest, format!("gasLimit must be between {MIN_GAS_LIMIT} and {MAX_GAS_LIMIT}")), 0);
+    }
+    if request.code.len() > MAX_CODE_BYTES {
+        return failed(Fatal::new(ErrorCode::ParseError, format!("contract is {} bytes; the limit is {MAX_CODE_BYTES}", request.code.len())), 0);
+    }
+    if let Err(message) = nesting::check(&request.code) {
+        return failed(Fatal::new(ErrorCode::ParseError, message), 0);
+    }
+    let host = Host::new(Store::new(request.state), GasMeter::new(gas_limit), request.context);
+    let mut context = match realm::new_context(host, Rc::new(TanaModuleLoader::default())) {
+        Ok(context) => context,
+        Err(e) => return failed(Fatal::new(ErrorCode::EngineFailure, e.to_string()), 0),
+    };
+    let result = run(&request.code, request.call.as_ref(), &mut context);
+    finish(result, &mut context)
+}
+
+/// What the contract produced before the host state is read back.
+type RunResult = Result<Value, Failure>;
+
+enum Failure {
+    Thrown(JsError),
+    Fatal(Fatal),
+    Parse(EngineFailure),
+}
+
+fn run(code: &str, call: Option<&crate::protocol::FunctionCall>, context: &mut Context) -> RunResult {
+    let code = format!("{PRELUDE}{code}");
+    let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(CONTRACT_PATH));
+    let module = Module::parse(source, None, context).map_err(|e| Failure::Parse(parse_failure(&e)))?;
+    let evaluation = module.load_link_evaluate(context);
+    settle(evaluation.into(), context)?;
+    let namespace = module.namespace(context);
+    let Some(call) = call else {
+        let default = namespace.get(js_string!("default"), context).map_err(Failure::Thrown)?;
+        return if default.is_callable() { Ok(Value::Null) } else { to_json(&default, context) };
+    };
+    let function = namespace.get(boa_engine::JsString::from(call.function.as_str()), context).map_err(Failure::Thrown)?;
+    let Some(function) = function.as_callable() else {
+        return Err(Failure::Fatal(Fatal::new(ErrorCode::ExportNotFound, format!("the contract exports no function '{}'", call.function))));
+    };
+    let mut args = Vec::with_capacity(call.args.len());
+    for arg in &call.args {
+        args.push(json::from_json(arg, context).map_err(Failure::Thrown)?);
+    }
+    let returned = function.call(&JsValue::undefined(), &args, context).map_err(Failure::Thrown)?;
+    let value = settle(returned, context)?;
+    to_json(&value, context)
+}
+
+/// Runs jobs until the value (a promise or not) settles, and returns what it settled to.
+fn settle(value: JsValue, context: &mut Context) -> Result<JsValue, Failure> {
+    context.run_jobs().map_err(Failure::Thrown)?;
+    let Some(promise) = value.as_promise() else { return Ok(value) };
+    match promise.state() {
+        PromiseState::Fulfilled(v) => Ok(v),
+        PromiseState::Rejected(reason) => Err(Failure::Thrown(JsError::from_opaque(reason))),
+        PromiseState::Pending => Err(Failure::Fatal(Fatal::new(
+            ErrorCode::Unsettled,
+            "the contract awaited a promise that never settles",
+        ))),
+    }
+}
+
+fn to_json(value: &JsValue, context: &mut Context) -> RunResult {
+    match json::to_json(value, context) {
+        Ok(v) => Ok(v.unwrap_or(Value::Null)),
+        Err(e) => Err(Failure::Fatal(Fatal::new(ErrorCode::NotSerializable, format!("the result is not JSON: {e}")))),
+    }
+}
+
+fn finish(result: RunResult, context: &mut Context) -> Outcome {
+    let instructions = host::instructions_used(context);
+    let out_of_instructions = context.instructions_remaining() == 0;
+    let Some(host) = context.remove_data::<Host>() else {
+        return failed(Fatal::new(ErrorCode::EngineFailure, "host state lost"), 0);
+    };
+    let limit = host.gas.limit();
+    let gas_used = host.gas.total(instructions).min(limit);
+    let over_limit = out_of_instructions || host.gas.total(instructions) > limit;
+    let outcome = match (host.fatal.clone(), result) {
+        (Some(fatal), _) => Err(failure_of(fatal)),
+        (None, _) if over_limit => Err(failure_of(Fatal::new(ErrorCode::OutOfGas, "the run used more gas than its limit"))),
+        (None, Ok(value)) => Ok(value),
+        (None, Err(Failure::Fatal(fatal))) => Err(failure_of(fatal)),
+        (None, Err(Failure::Parse(failure))) => Err(failure),
+        (None, Err(Failure::Thrown(error))) => Err(thrown_failure(error, context)),
+    };
+    match outcome {
+        Ok(value) => {
+            let mut diff = host.store.diff();
+            diff.transfers = host.transfers;
+            Outcome { ok: true, value, error: None, diff, logs: host.logs, gas_used, fetches: host.fetched }
+        }
+        Err(error) => {
+            let gas_used = if error.code == ErrorCode::OutOfGas { limit } else { gas_used };
+            Outcome {
+                ok: false,
+                value: Value::Null,
+                error: Some(error),
+                diff: StateDiff::default(),
+                logs: host.logs,
+                gas_used,
+                fetches: host.fetched,
+            }
+        }
+    }
+}
+
+fn failed(fatal: Fatal, gas_used: u64) -> Outcome {
+    Outcome {
+        ok: false,
+        value: Value::Null,
+        error: Some(failure_of(fatal)),
+        diff: StateDiff::default(),
+        logs: Vec::new(),
+        gas_used,
+        fetches: Vec::new(),
+    }
+}
+
+fn failure_of(fatal: Fatal) -> EngineFailure {
+    EngineFailure { code: fatal.code, message: fatal.message, line: None, column: None, url: fatal.url }
+}
+
+/// Parse errors read "… at line L, col C …"; the position is lifted out and
+/// corrected for the prelude.
+fn parse_failure(error: &JsError) -> EngineFailure {
+    let message = error.to_string();
+    let Some(at) = message.rfind(" at line ") else {
+        return failure_of(Fatal::new(ErrorCode::ParseError, message));
+    };
+    let mut numbers = message[at + 9..].split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+    let line = numbers.next().and_then(|n| n.parse::<u32>().ok());
+    let column = numbers.next().and_then(|n| n.parse::<u32>().ok());
+    let (line, column) = match (line, column) {
+        (Some(l), Some(c)) => unprelude(l, c),
+        _ => return failure_of(Fatal::new(ErrorCode::ParseError, message)),
+    };
+    let text = format!("{} at line {line}, column {column}", message[..at].trim_end());
+    EngineFailure { code: ErrorCode::ParseError, message: text, line: Some(line), column: Some(column), url: None }
+}
+
+/// Maps a position in the prelude-prefixed source back to the contract's own.
+fn unprelude(line: u32, column: u32) -> (u32, u32) {
+    if line == 1 {
+        (1, column.saturating_sub(PRELUDE.len() as u32).max(1))
+    } else {
+        (line, column)
+    }
+}
+
+/// An error the contract threw and did not catch, or an engine limit.
+fn thrown_failure(error: JsError, context: &mut Context) -> EngineFailure {
+    if let Some(engine) = error.as_engine() {
+        let code = match engine {
+            EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => ErrorCode::StackOverflow,
+            EngineError::NoInstructionsRemain => ErrorCode::OutOfGas,
+            _ => ErrorCode::EngineFailure,
+        };
+        return failure_of(Fatal::new(code, engine.to_string()));
+    }
+    let opaque = error.into_opaque(context).unwrap_or_default();
+    let (message, stack) = describe(&opaque, context);
+    let (line, column) = stack.as_deref().and_then(position_in_contract).map(|(l, c)| unprelude(l, c)).unzip();
+    EngineFailure { code: ErrorCode::ContractError, message, line, column, url: None }
+}
+
+/// "Name: message" for Error objects, the value's display otherwise, plus its stack.
+fn describe(value: &JsValue, context: &mut Context) -> (String, Option<String>) {
+    let Some(object) = value.as_object() else {
+        return (format!("Uncaught {}", value.display()), None);
+    };
+    let text = |key: &str, context: &mut Context| {
+        object.get(boa_engine::JsString::from(key), context).ok().and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
+    };
+    let stack = text("stack", context);
+    match (text("name", context), text("message", context)) {
+        (Some(name), Some(message)) if message.is_empty() => (name, stack),
+        (Some(name), Some(message)) => (format!("{name}: {message}"), stack),
+        (_, Some(message)) => (message, stack),
+        _ => (format!("Uncaught {}", value.display()), stack),
+    }
+}
+
+/// Finds the first `contract.js:LINE:COLUMN` in a stack trace.
+pub fn position_in_contract(stack: &str) -> Option<(u32, u32)> {
+    let start = stack.find(CONTRACT_PATH)? + CONTRACT_PATH.len();
+    let mut parts = stack[start..].strip_prefix(':')?.splitn(3, |c: char| !c.is_ascii_digit());
+    let line = parts.next()?.parse().ok()?;
+    let column = parts.next()?.parse().ok()?;
+    Some((line, column))
+}

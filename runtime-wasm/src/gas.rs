@@ -1,0 +1,69 @@
+//! The gas meter. Boa counts bytecode instructions (its `fuzz` instruction budget);
+//! host calls and stored bytes are charged here on top, since Boa counts a native call as 1.
+
+/// What host operations cost, in gas. Byte costs are per started byte.
+pub mod cost {
+    pub const HOST_CALL: u64 = 50;
+    pub const LOG_BYTE: u64 = 1;
+    pub const READ_BYTE: u64 = 1;
+    pub const WRITE_BYTE: u64 = 5;
+    pub const COMMIT_BYTE: u64 = 20;
+    pub const KEYS_PER_KEY: u64 = 5;
+    pub const FETCH: u64 = 1_000;
+    pub const FETCH_BYTE: u64 = 1;
+    pub const PROMISE_JOB: u64 = 5;
+}
+
+#[derive(Debug, Clone)]
+pub struct GasMeter {
+    limit: u64,
+    host_used: u64,
+}
+
+impl GasMeter {
+    pub fn new(limit: u64) -> Self {
+        Self { limit, host_used: 0 }
+    }
+
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+
+    /// Charges host gas; `Err(())` once instructions plus host gas exceed the limit.
+    pub fn charge(&mut self, amount: u64, instructions_used: u64) -> Result<(), ()> {
+        self.host_used = self.host_used.saturating_add(amount);
+        if self.total(instructions_used) > self.limit {
+            Err(())
+        } else {
+            Ok(())
+        }
+    }
+
+    pub fn total(&self, instructions_used: u64) -> u64 {
+        self.host_used.saturating_add(instructions_used)
+    }
+
+    pub fn host_used(&self) -> u64 {
+        self.host_used
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charges_accumulate_until_the_limit() {
+        let mut meter = GasMeter::new(100);
+        assert!(meter.charge(40, 10).is_ok());
+        assert!(meter.charge(50, 10).is_ok());
+        assert_eq!(meter.total(10), 100);
+        assert!(meter.charge(1, 10).is_err());
+    }
+
+    #[test]
+    fn instructions_count_against_the_same_limit() {
+        let mut meter = GasMeter::new(100);
+        assert!(meter.charge(10, 91).is_err());
+    }
+}

@@ -1,0 +1,99 @@
+//! Per-run host state, kept in the Boa context's host-defined data so that the
+//! native functions of the `tana:*` modules can reach it.
+
+use boa_engine::{Context, JsError, JsResult};
+use boa_engine::error::PanicError;
+
+use crate::errors::{ErrorCode, Fatal};
+use crate::gas::GasMeter;
+use crate::limits::{MAX_LOG_BYTES, MAX_LOG_ENTRIES};
+use crate::protocol::{ExecutionContext, LogEntry, LogLevel, RecordedFetch, Transfer};
+use crate::sandbox::random::DeterministicRandom;
+use crate::store::Store;
+
+pub struct Host {
+    pub store: Store,
+    pub gas: GasMeter,
+    pub world: ExecutionContext,
+    pub logs: Vec<LogEntry>,
+    log_bytes: usize,
+    pub fetched: Vec<RecordedFetch>,
+    pub transfers: Vec<Transfer>,
+    pub random: DeterministicRandom,
+    /// The first fatal failure; once set, the run's outcome is this failure whatever the contract does.
+    pub fatal: Option<Fatal>,
+}
+
+impl Host {
+    pub fn new(store: Store, gas: GasMeter, world: ExecutionContext) -> Self {
+        let random = DeterministicRandom::from_seed_parts(&[
+            world.chain_id.as_bytes(),
+            world.contract_id.as_bytes(),
+            world.tx.id.as_bytes(),
+        ]);
+        Self {
+            store,
+            gas,
+            world,
+            logs: Vec::new(),
+            log_bytes: 0,
+            fetched: Vec::new(),
+            transfers: Vec::new(),
+            random,
+            fatal: None,
+        }
+    }
+
+    pub fn push_log(&mut self, level: LogLevel, message: String) -> Result<(), Fatal> {
+        self.log_bytes += message.len();
+        if self.logs.len() >= MAX_LOG_ENTRIES || self.log_bytes > MAX_LOG_BYTES {
+            return Err(Fatal::new(
+                ErrorCode::ResourceLimit,
+                format!("console output exceeds {MAX_LOG_ENTRIES} entries or {MAX_LOG_BYTES} bytes"),
+            ));
+        }
+        self.logs.push(LogEntry { level, message });
+        Ok(())
+    }
+}
+
+/// Instructions Boa has executed so far in this run.
+pub fn instructions_used(context: &Context) -> u64 {
+    let limit = with_host_ref(context, |h| h.gas.limit()).unwrap_or(0);
+    limit.saturating_sub(context.instructions_remaining() as u64)
+}
+
+fn with_host_ref<R>(context: &Context, f: impl FnOnce(&Host) -> R) -> Option<R> {
+    context.get_data::<Host>().map(f)
+}
+
+/// Runs `f` with the host state. The host is installed before any contract code runs.
+pub fn with_host<R>(context: &mut Context, f: impl FnOnce(&mut Host) -> R) -> JsResult<R> {
+    match context.host_defined_mut().get_mut::<Host>() {
+        Some(host) => Ok(f(host)),
+        None => Err(PanicError::new("tana host state missing").into()),
+    }
+}
+
+/// Records a fatal failure and returns an error the contract cannot catch.
+pub fn abort(context: &mut Context, fatal: Fatal) -> JsError {
+    if let Some(host) = context.host_defined_mut().get_mut::<Host>() {
+        host.fatal.get_or_insert(fatal);
+    }
+    PanicError::new("tana: run stopped").into()
+}
+
+/// Charges host gas; aborts the run with `OutOfGas` past the limit.
+pub fn charge(context: &mut Context, amount: u64) -> JsResult<()> {
+    let used = instructions_used(context);
+    let over = with_host(context, |h| h.gas.charge(amount, used).is_err())?;
+    if over {
+        return Err(abort(context, Fatal::new(ErrorCode::OutOfGas, "the run used more gas than its limit")));
+    }
+    Ok(())
+}
+
+/// Turns a host-side `Result` into the uncatchable abort when it failed.
+pub fn or_abort<T>(context: &mut Context, result: Result<T, Fatal>) -> JsResult<T> {
+    result.map_err(|fatal| abort(context, fatal))
+}

@@ -1,0 +1,68 @@
+//! `tana:core`: `console` (captured as logs) and `version`.
+
+use boa_engine::module::SyntheticModule;
+use boa_engine::object::ObjectInitializer;
+use boa_engine::property::Attribute;
+use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
+
+use super::ModuleSpec;
+use crate::gas::cost;
+use crate::host;
+use crate::protocol::LogLevel;
+
+pub const SPEC: ModuleSpec = ModuleSpec { specifier: "tana:core", exports: &["console", "version"], init };
+
+pub const TANA_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const BOA_VERSION: &str = "0.22.0";
+
+fn init(module: &SyntheticModule, context: &mut Context) -> JsResult<()> {
+    let console = console_object(context);
+    module.set_export(&js_string!("console"), console.into())?;
+    let version = ObjectInitializer::new(context)
+        .property(js_string!("tana"), js_string!(TANA_VERSION), Attribute::READONLY | Attribute::ENUMERABLE)
+        .property(js_string!("boa"), js_string!(BOA_VERSION), Attribute::READONLY | Attribute::ENUMERABLE)
+        .build();
+    module.set_export(&js_string!("version"), version.into())
+}
+
+pub fn console_object(context: &mut Context) -> JsObject {
+    ObjectInitializer::new(context)
+        .function(NativeFunction::from_fn_ptr(log), js_string!("log"), 0)
+        .function(NativeFunction::from_fn_ptr(info), js_string!("info"), 0)
+        .function(NativeFunction::from_fn_ptr(log), js_string!("debug"), 0)
+        .function(NativeFunction::from_fn_ptr(warn), js_string!("warn"), 0)
+        .function(NativeFunction::from_fn_ptr(error), js_string!("error"), 0)
+        .build()
+}
+
+fn log(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    write(LogLevel::Log, args, context)
+}
+fn info(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    write(LogLevel::Info, args, context)
+}
+fn warn(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    write(LogLevel::Warn, args, context)
+}
+fn error(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    write(LogLevel::Error, args, context)
+}
+
+fn write(level: LogLevel, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    let message = format_args(args);
+    host::charge(context, cost::HOST_CALL + cost::LOG_BYTE * message.len() as u64)?;
+    let result = host::with_host(context, |h| h.push_log(level, message))?;
+    host::or_abort(context, result)?;
+    Ok(JsValue::undefined())
+}
+
+/// Strings print as they are; everything else in Boa's inspection format.
+fn format_args(args: &[JsValue]) -> String {
+    args.iter()
+        .map(|a| match a.as_string() {
+            Some(s) => s.to_std_string_escaped(),
+            None => a.display().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
