@@ -6,6 +6,10 @@ use serde_json::{Number, Value};
 /// Converts a contract value to JSON. `None` for `undefined` (and functions/symbols
 /// at the top level); an error for BigInt or cycles.
 pub fn to_json(value: &JsValue, context: &mut Context) -> JsResult<Option<Value>> {
+    // As with JSON.stringify, functions and symbols are not values.
+    if value.is_callable() || value.is_symbol() {
+        return Ok(None);
+    }
     Ok(value.to_json(context)?.map(normalize))
 }
 

@@ -198,7 +198,7 @@ mod tests {
     #[test]
     fn commit_is_all_or_nothing_on_total_size() {
         let mut s = store(&[]);
-        let chunk = Value::String("x".repeat(9_000));
+        let chunk = Value::String("x".repeat(9_500));
         for i in 0..11 {
             s.set(&format!("k{i}"), chunk.clone()).unwrap();
         }
