@@ -1,0 +1,14 @@
+import type { ErrorCode, Outcome } from './protocol.ts';
+
+/** An outcome for a failure decided by the host (trap, timeout, bad source), in the engine's shape. */
+export function failedOutcome(code: ErrorCode, message: string, gasUsed = 0): Outcome {
+  return {
+    ok: false,
+    value: null,
+    error: { code, message },
+    diff: { set: {}, deleted: [], transfers: [] },
+    logs: [],
+    gasUsed,
+    fetches: [],
+  };
+}

@@ -1,0 +1,19 @@
+// Runs inside the sandbox's worker (Node worker_threads or a Web Worker).
+import { loadEngine } from './engine.ts';
+import type { ExecuteRequest } from './protocol.ts';
+
+type Message = { id: number; request: ExecuteRequest };
+
+const enginePromise = loadEngine();
+
+async function handle({ id, request }: Message, reply: (m: unknown) => void) {
+  const engine = await enginePromise;
+  reply({ id, outcome: engine.execute(request) });
+}
+
+if (typeof process !== 'undefined' && process.versions?.node) {
+  const { parentPort } = await import('node:worker_threads');
+  parentPort?.on('message', (m: Message) => void handle(m, (r) => parentPort.postMessage(r)));
+} else {
+  self.addEventListener('message', (e) => void handle((e as MessageEvent<Message>).data, (r) => self.postMessage(r)));
+}

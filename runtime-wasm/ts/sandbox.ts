@@ -1,0 +1,104 @@
+import { failedOutcome } from './outcome.ts';
+import type { ExecuteRequest, Outcome } from './protocol.ts';
+import { buildRequest, type RunOptions } from './request.ts';
+import { transpile } from './transpile.ts';
+
+export interface SandboxOptions {
+  /** Wall-clock limit of one run; past it the worker is terminated and the run is `Timeout`. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** The engine in a worker the host can terminate: the page or server never blocks on a contract. */
+export interface Sandbox {
+  execute(request: ExecuteRequest): Promise<Outcome>;
+  run(source: string, options?: RunOptions): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
+interface Port {
+  post(message: unknown): void;
+  onMessage(handler: (message: { id: number; outcome: Outcome }) => void): void;
+  terminate(): Promise<void>;
+}
+
+const workerUrl = new URL(`./sandbox-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+
+async function spawn(): Promise<Port> {
+  if (typeof process !== 'undefined' && process.versions?.node) {
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(workerUrl);
+    worker.unref();
+    return {
+      post: (m) => worker.postMessage(m),
+      onMessage: (h) => worker.on('message', h),
+      terminate: async () => void (await worker.terminate()),
+    };
+  }
+  const worker = new Worker(workerUrl, { type: 'module' });
+  return {
+    post: (m) => worker.postMessage(m),
+    onMessage: (h) => worker.addEventListener('message', (e) => h((e as MessageEvent).data)),
+    terminate: async () => worker.terminate(),
+  };
+}
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  let port: Port | undefined;
+  let nextId = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const waiting = new Map<number, (outcome: Outcome) => void>();
+
+  async function ensurePort(): Promise<Port> {
+    if (port) return port;
+    const fresh = await spawn();
+    fresh.onMessage(({ id, outcome }) => waiting.get(id)?.(outcome));
+    port = fresh;
+    return fresh;
+  }
+
+  function once(request: ExecuteRequest): Promise<Outcome> {
+    return ensurePort().then(
+      (current) =>
+        new Promise<Outcome>((resolve) => {
+          const id = nextId++;
+          const timer = setTimeout(() => {
+            waiting.delete(id);
+            port = undefined;
+            void current.terminate();
+            resolve(failedOutcome('Timeout', `the run took longer than ${timeoutMs} ms and was stopped`, request.gasLimit ?? 0));
+          }, timeoutMs);
+          waiting.set(id, (outcome) => {
+            clearTimeout(timer);
+            waiting.delete(id);
+            resolve(outcome);
+          });
+          current.post({ id, request });
+        }),
+    );
+  }
+
+  const execute = (request: ExecuteRequest): Promise<Outcome> => {
+    // One run at a time per worker, in order.
+    const result = queue.then(() => once(request));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  return {
+    execute,
+    run: (source, runOptions) => {
+      let code: string;
+      try {
+        code = transpile(source);
+      } catch (error) {
+        return Promise.resolve(failedOutcome('ParseError', (error as Error).message));
+      }
+      return execute(buildRequest(code, runOptions));
+    },
+    close: async () => {
+      await port?.terminate();
+      port = undefined;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order, with one summary line at the end.
+import { spawnSync } from 'node:child_process';
+
+const suites = [
+  ['types and examples type-check', 'npm', ['run', 'typecheck']],
+  ['engine (Rust)', 'npm', ['run', 'test:rust']],
+  ['engine package, CLI and examples (Node)', 'npm', ['run', 'test:node']],
+  ['engine in Chromium', 'npm', ['run', 'test:browser']],
+];
+
+let passed = 0;
+let failed = 0;
+for (const [label, cmd, args] of suites) {
+  console.log(`\n━━ ${label}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (result.status === 0) passed++;
+  else {
+    failed++;
+    console.log(`✗ ${label} failed (exit ${result.status})`);
+  }
+}
+console.log(`\nsuites: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
