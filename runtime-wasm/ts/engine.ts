@@ -80,11 +80,11 @@ function executeSafely(request: ExecuteRequest): Outcome {
 
 async function compile(source: EngineSource): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {
   if (source instanceof WebAssembly.Module) return { module: source };
-  const bytes = await readBytes(source);
+  const bytes = await readBytes(source as URL | string | ArrayBuffer | Uint8Array | Response);
   return { module: await WebAssembly.compile(bytes as BufferSource), bytes };
 }
 
-async function readBytes(source: Exclude<EngineSource, WebAssembly.Module>): Promise<Uint8Array> {
+async function readBytes(source: URL | string | ArrayBuffer | Uint8Array | Response): Promise<Uint8Array> {
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (typeof Response !== 'undefined' && source instanceof Response) return new Uint8Array(await source.arrayBuffer());
