@@ -6,7 +6,6 @@ const suites = [
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
   ['engine package, CLI and examples (Node)', 'npm', ['run', 'test:node']],
-  ['engine in Chromium', 'npm', ['run', 'test:browser']],
 ];
 
 let passed = 0;
