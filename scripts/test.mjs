@@ -6,6 +6,8 @@ const suites = [
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
   ['engine package, CLI and examples (Node)', 'npm', ['run', 'test:node']],
+  ['engine in Chromium (parity with Node)', 'npm', ['run', 'test:browser']],
+  ['engine package installed from its tarball (Node, Chromium, Vite)', 'npm', ['run', 'test:package']],
 ];
 
 let passed = 0;

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createSandbox, type Outcome, type State } from '@tana/engine';
+import { createSandbox, type JsonValue, type Outcome, type State } from '@tana/engine';
 import { formatOutcome } from './format.ts';
 
 export async function runCommand(args: string[]): Promise<number> {
@@ -27,12 +27,15 @@ export async function runCommand(args: string[]): Promise<number> {
   } catch (error) {
     return usageError((error as Error).message);
   }
-  const gasLimit = values.gas ? Number(values.gas) : undefined;
+  const gasLimit = values.gas === undefined ? undefined : Number(values.gas);
+  if (gasLimit !== undefined && !(Number.isSafeInteger(gasLimit) && gasLimit > 0)) {
+    return usageError(`--gas must be a positive whole number, not '${values.gas}'`);
+  }
 
   const sandbox = await createSandbox({ timeoutMs: 10_000 });
   let outcome: Outcome;
   try {
-    outcome = await sandbox.run(source, { state, gasLimit, context: { tx: { input: input as never } } });
+    outcome = await sandbox.run(source, { state, gasLimit, context: { tx: { input: input as JsonValue } } });
   } finally {
     await sandbox.close();
   }

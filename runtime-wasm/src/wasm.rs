@@ -30,10 +30,18 @@ pub fn execute(request: &str) -> String {
 /// After a trap: why the instance died (`MemoryLimit`, or the panic message). Empty if unknown.
 #[wasm_bindgen(js_name = trapReason)]
 pub fn trap_reason() -> String {
+    // The trapped run never reached `end_run`: lift its cap first, or the String
+    // answered here could be refused and trap this call too.
+    allocator::end_run();
     if allocator::memory_limit_hit() {
         return "MemoryLimit".into();
     }
-    LAST_PANIC.lock().map(|m| m.clone()).unwrap_or_default()
+    let panic = LAST_PANIC.lock().map(|m| m.clone()).unwrap_or_default();
+    // A capacity overflow is a request for more memory than wasm32 can address.
+    if panic.contains("capacity overflow") {
+        return "MemoryLimit".into();
+    }
+    panic
 }
 
 /// Engine facts the host reports (version, limits).

@@ -1,7 +1,10 @@
 // @tana/engine — run Tana contracts anywhere: browsers, workers, Node.
 export { loadEngine, type Engine, type EngineSource } from './engine.ts';
+export type { EngineInstance } from './instance.ts';
 export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.ts';
 export { transpile, TranspileError } from './transpile.ts';
-export { buildRequest, DEFAULT_ALLOWED_HOSTS, type RunOptions } from './request.ts';
+export { buildRequest, DEFAULT_ALLOWED_HOSTS, type PartialContext, type RunOptions } from './request.ts';
 export { failedOutcome } from './outcome.ts';
+export { auditTransaction, type AuditInput, type AuditReport } from './audit.ts';
+export * from './transaction.ts';
 export type * from './protocol.ts';

@@ -3,11 +3,17 @@ import type { ExecuteRequest, ExecutionContext, FunctionCall, State } from './pr
 /** Hosts a contract may fetch from unless the caller says otherwise (from the seed documents). */
 export const DEFAULT_ALLOWED_HOSTS = ['pokeapi.co', 'tana.dev', 'localhost', '127.0.0.1'];
 
+/** An execution context where every field, and every block and tx field, may be left out. */
+export type PartialContext = Partial<Omit<ExecutionContext, 'block' | 'tx'>> & {
+  block?: Partial<ExecutionContext['block']>;
+  tx?: Partial<ExecutionContext['tx']>;
+};
+
 export interface RunOptions {
   /** Committed state the contract starts from. */
   state?: State;
   /** Block, transaction and fetch context; missing fields get neutral defaults. */
-  context?: Partial<ExecutionContext> & { block?: Partial<ExecutionContext['block']>; tx?: Partial<ExecutionContext['tx']> };
+  context?: PartialContext;
   gasLimit?: number;
   /** Call an exported function after the module's top-level code. */
   call?: FunctionCall;

@@ -1,10 +1,10 @@
 // Runs inside the sandbox's worker (Node worker_threads or a Web Worker).
-import { loadEngine } from './engine.ts';
+import { loadInstance } from './instance.ts';
 import type { ExecuteRequest } from './protocol.ts';
 
 type Message = { id: number; request: ExecuteRequest };
 
-const enginePromise = loadEngine();
+const enginePromise = loadInstance();
 
 async function handle({ id, request }: Message, reply: (m: unknown) => void) {
   const engine = await enginePromise;

@@ -85,7 +85,8 @@ pub fn parse_transfer(v: &serde_json::Value, sender: &str, contract: &str) -> Re
     };
     let digits_ok = !amount.is_empty() && amount.len() <= 30 && amount.bytes().all(|b| b.is_ascii_digit());
     if !digits_ok || amount.starts_with('0') {
-        return Err(invalid(format!("amount '{amount}' must be a positive whole number (as a number or a string)")));
+        let given = v.get("amount").map_or_else(|| "nothing".to_string(), |a| a.to_string());
+        return Err(invalid(format!("amount {given} must be a positive whole number (as a number or a string)")));
     }
     Ok(Transfer { from, to, amount, currency })
 }

@@ -28,6 +28,17 @@ impl CappedAllocator {
         }
         true
     }
+
+    /// Books a successful (re)allocation. A failed one means the wasm memory itself is
+    /// exhausted (fragmentation can get there below the cap): that is a memory limit too.
+    fn account(ptr: *mut u8, old_size: usize, new_size: usize) {
+        if ptr.is_null() {
+            HIT.store(true, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(old_size, Ordering::Relaxed);
+            LIVE.fetch_add(new_size, Ordering::Relaxed);
+        }
+    }
 }
 
 unsafe impl GlobalAlloc for CappedAllocator {
@@ -37,9 +48,7 @@ unsafe impl GlobalAlloc for CappedAllocator {
         }
         // SAFETY: forwarded unchanged to the system allocator.
         let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        }
+        Self::account(ptr, 0, layout.size());
         ptr
     }
 
@@ -55,10 +64,7 @@ unsafe impl GlobalAlloc for CappedAllocator {
         }
         // SAFETY: forwarded unchanged to the system allocator.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            LIVE.fetch_add(new_size, Ordering::Relaxed);
-        }
+        Self::account(new, layout.size(), new_size);
         new
     }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Builds @tana/engine's dist/: two self-contained ES modules (the API and the
+// sandbox's worker) with the transpiler bundled in, so the package loads in a
+// plain <script type="module"> page with no import map, plus type declarations.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+rmSync(`${root}/dist`, { recursive: true, force: true });
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['ts/index.ts', 'ts/sandbox-worker.ts'],
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  // Reached only under Node, through dynamic import.
+  external: ['node:*', '../pkg/tana_engine_bg.wasm'],
+  mainFields: ['module', 'main'],
+  minify: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+
+execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('typescript/bin/tsc')), '-p', 'tsconfig.json', '--emitDeclarationOnly'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+console.log('built runtime-wasm/dist');

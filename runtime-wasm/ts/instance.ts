@@ -1,0 +1,89 @@
+import * as glue from '../pkg/tana_engine.js';
+import { failedOutcome } from './outcome.ts';
+import type { ExecuteRequest, Outcome } from './protocol.ts';
+
+/** Where the engine's `.wasm` comes from: a URL or path, its bytes, a response, or a compiled module. */
+export type EngineSource = URL | string | ArrayBuffer | Uint8Array | Response | WebAssembly.Module;
+
+/** The bare engine: JavaScript requests in, outcomes out. No transpiler, so workers stay small. */
+export interface EngineInstance {
+  /** sha256 of the `.wasm` (hex): the engine hash ledgers check. Empty when loaded from a compiled module. */
+  readonly hash: string;
+  /** Runs a request exactly as given (JavaScript code). Never throws for contract faults. */
+  execute(request: ExecuteRequest): Outcome;
+  /** Throws the instance away; the next run starts on a fresh one. */
+  reset(): void;
+}
+
+const DEFAULT_WASM = new URL('../pkg/tana_engine_bg.wasm', import.meta.url);
+let loaded: Promise<EngineInstance> | undefined;
+
+/**
+ * Instantiates the engine once per JavaScript realm: the wasm-bindgen glue holds one
+ * instance per realm, so later calls return the first engine whatever their source.
+ * With no source it loads the `.wasm` shipped beside this package.
+ */
+export function loadInstance(source: EngineSource = DEFAULT_WASM): Promise<EngineInstance> {
+  loaded ??= instantiate(source).catch((error) => {
+    loaded = undefined;
+    throw error;
+  });
+  return loaded;
+}
+
+async function instantiate(source: EngineSource): Promise<EngineInstance> {
+  const { module, bytes } = await compile(source);
+  glue.initSync({ module });
+  return {
+    hash: bytes ? await sha256Hex(bytes) : '',
+    execute: executeSafely,
+    reset: () => glue.__wbg_reset_state(),
+  };
+}
+
+/** A trap (memory cap, native stack, engine bug) kills the instance; name it and start afresh. */
+function executeSafely(request: ExecuteRequest): Outcome {
+  try {
+    return JSON.parse(glue.execute(JSON.stringify(request))) as Outcome;
+  } catch (error) {
+    let reason = '';
+    try {
+      reason = glue.trapReason();
+    } catch {
+      // The instance may be too broken to answer; classify from the error alone.
+    }
+    glue.__wbg_reset_state();
+    const limit = request.gasLimit ?? 0;
+    if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', 'the run used more than 64 MiB of memory', limit);
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return failedOutcome('StackOverflow', 'the native stack overflowed', limit);
+    }
+    const detail = reason || (error instanceof Error ? error.message : String(error));
+    return failedOutcome('EngineFailure', `the engine trapped: ${detail}`, limit);
+  }
+}
+
+async function compile(source: EngineSource): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {
+  if (source instanceof WebAssembly.Module) return { module: source };
+  const bytes = await readBytes(source as URL | string | ArrayBuffer | Uint8Array | Response);
+  return { module: await WebAssembly.compile(bytes as BufferSource), bytes };
+}
+
+async function readBytes(source: URL | string | ArrayBuffer | Uint8Array | Response): Promise<Uint8Array> {
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  if (typeof Response !== 'undefined' && source instanceof Response) return new Uint8Array(await source.arrayBuffer());
+  const url = typeof source === 'string' && !/^[a-z]+:/i.test(source) ? undefined : new URL(String(source));
+  if (!url || url.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return new Uint8Array(await readFile(url ?? String(source)));
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load the engine from ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,145 @@
+// Tana transactions: the signed unit the playground sends and the ledger verifies.
+// Serialised canonically (RFC 8785); id = sha256 of those bytes; ed25519 signs them.
+import canonicalize from 'canonicalize';
+import { DEFAULT_ALLOWED_HOSTS } from './request.ts';
+import type { ExecuteRequest, ExecutionContext, JsonValue, RecordedFetch, StateDiff, State } from './protocol.ts';
+
+interface TransactionBase {
+  chainId: string;
+  /** The sender's user id (for `user`, the user being created). */
+  sender: string;
+  /** The sender's next nonce: 0 for its first transaction, then +1 each. */
+  nonce: number;
+  /** sha256 of the engine `.wasm` the client used; a ledger refuses another engine. */
+  engineHash: string;
+  /** Client time (ms since epoch), signed; a ledger refuses one too far from its own clock. */
+  timestamp: number;
+}
+
+export interface CreateUserTransaction extends TransactionBase {
+  kind: 'user';
+  /** Raw ed25519 public key, hex (32 bytes). The transaction is signed by its private key. */
+  publicKey: string;
+  displayName?: string;
+}
+
+export interface DeployTransaction extends TransactionBase {
+  kind: 'deploy';
+  contractId: string;
+  /** The deployed artefact: the transpiled JavaScript. */
+  code: string;
+  /** sha256 of `code` (UTF-8), hex. */
+  codeHash: string;
+}
+
+/** What the client's run produced, which the ledger must reproduce exactly. */
+export interface ClaimedOutcome {
+  ok: true;
+  value: JsonValue;
+  diff: StateDiff;
+  gasUsed: number;
+}
+
+export interface CallTransaction extends TransactionBase {
+  kind: 'call';
+  contractId: string;
+  codeHash: string;
+  input: JsonValue;
+  /** Call an exported function after the top-level code (optional). */
+  function?: string;
+  args?: JsonValue[];
+  gasLimit: number;
+  /** The block the contract observed (`tana:block`): the client's view of the next block. */
+  block: ExecutionContext['block'];
+  /** Responses to the contract's fetches, recorded by the client and replayed by the ledger. */
+  fetches: RecordedFetch[];
+  outcome: ClaimedOutcome;
+}
+
+export interface TransferTransaction extends TransactionBase {
+  kind: 'transfer';
+  to: string;
+  /** A positive whole number of the currency's smallest unit, as a decimal string. */
+  amount: string;
+  currency: string;
+}
+
+export type Transaction = CreateUserTransaction | DeployTransaction | CallTransaction | TransferTransaction;
+
+export interface SignedTransaction<T extends Transaction = Transaction> {
+  transaction: T;
+  /** ed25519 signature over the canonical bytes, hex (64 bytes). */
+  signature: string;
+}
+
+const encoder = new TextEncoder();
+
+/** RFC 8785 canonical JSON of any JSON value, as UTF-8 bytes. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('value has no JSON form');
+  return encoder.encode(text);
+}
+
+export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
+  const data = typeof bytes === 'string' ? encoder.encode(bytes) : bytes;
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource)));
+}
+
+/** The transaction id: sha256 of its canonical bytes. */
+export function transactionId(transaction: Transaction): Promise<string> {
+  return sha256Hex(canonicalBytes(transaction));
+}
+
+/**
+ * The id a contract sees as `tx.id` (and its randomness seed): the hash of the call
+ * without its claimed outcome, which cannot be known before the run.
+ */
+export function intentId(transaction: CallTransaction): Promise<string> {
+  const { outcome: _outcome, ...intent } = transaction;
+  return sha256Hex(canonicalBytes(intent));
+}
+
+/** The engine request a call transaction stands for, on the given committed state. */
+export async function callRequest(transaction: CallTransaction, code: string, state: State, allowedHosts?: string[]): Promise<ExecuteRequest> {
+  const context: ExecutionContext = {
+    chainId: transaction.chainId,
+    contractId: transaction.contractId,
+    caller: transaction.sender,
+    block: transaction.block,
+    tx: { id: await intentId(transaction), sender: transaction.sender, nonce: transaction.nonce, input: transaction.input },
+    fetches: transaction.fetches,
+    allowedHosts: allowedHosts ?? DEFAULT_ALLOWED_HOSTS,
+  };
+  return {
+    code,
+    state,
+    context,
+    gasLimit: transaction.gasLimit,
+    call: transaction.function ? { function: transaction.function, args: transaction.args ?? [] } : undefined,
+  };
+}
+
+export async function signTransaction<T extends Transaction>(transaction: T, privateKey: CryptoKey): Promise<SignedTransaction<T>> {
+  const signature = await crypto.subtle.sign('Ed25519', privateKey, canonicalBytes(transaction) as BufferSource);
+  return { transaction, signature: toHex(new Uint8Array(signature)) };
+}
+
+/** Whether `signature` is the ed25519 signature of the transaction's canonical bytes by `publicKey` (hex). */
+export async function verifySignature(signed: SignedTransaction, publicKey: string): Promise<boolean> {
+  try {
+    const key = await crypto.subtle.importKey('raw', fromHex(publicKey) as BufferSource, 'Ed25519', false, ['verify']);
+    return await crypto.subtle.verify('Ed25519', key, fromHex(signed.signature) as BufferSource, canonicalBytes(signed.transaction) as BufferSource);
+  } catch {
+    return false;
+  }
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function fromHex(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new TypeError('not a hex string');
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+}

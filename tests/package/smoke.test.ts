@@ -1,0 +1,110 @@
+// @tana/engine as a stranger installs it: `npm pack`, install the tarball into an
+// empty project, then run the package README's examples in Node, its no-build
+// page in Chromium, a Vite-bundled page in Chromium, and examples/embed/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
+import { serveDirectory } from '../../cli/src/static-server.ts';
+import { readmeBlocks } from '../support/readme-blocks.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(join(repo, 'runtime-wasm/README.md'), 'utf8');
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let project: string;
+let browser: Browser;
+
+before(async () => {
+  project = mkdtempSync(join(tmpdir(), 'tana-embed-'));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', project, '--workspace', '@tana/engine'], repo));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'stranger', private: true, type: 'module' }));
+  npm(['install', '--no-audit', '--no-fund', '--offline', join(project, packed[0].filename)], project);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the tarball holds the wasm, ES modules and types, and nothing else', () => {
+  const files: string[] = JSON.parse(npm(['pack', '--dry-run', '--json', '--workspace', '@tana/engine'], repo))[0].files.map((f: { path: string }) => f.path);
+  for (const needed of ['pkg/tana_engine_bg.wasm', 'dist/index.js', 'dist/index.d.ts', 'dist/sandbox-worker.js', 'README.md', 'package.json']) {
+    assert.ok(files.includes(needed), `missing ${needed}`);
+  }
+  assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('ts/') || f.endsWith('.test.ts')), 'no sources or tests');
+});
+
+for (const [i, block] of readmeBlocks(readme, 'readme-node').entries()) {
+  test(`README Node example ${i + 1} runs and prints what it says`, () => {
+    const file = join(project, `readme-${i}.mjs`);
+    writeFileSync(file, block);
+    const run = spawnSync(process.execPath, [file], { cwd: project, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    // Each `console.log(…); // expected` line in the example states its output.
+    const expected = [...block.matchAll(/console\.log\(.*\);\s*\/\/ (.*)$/gm)].map((m) => m[1]);
+    assert.ok(expected.length > 0);
+    assert.deepEqual(run.stdout.trim().split('\n'), expected);
+  });
+}
+
+test('README no-build page runs in Chromium', async () => {
+  writeFileSync(join(project, 'index.html'), readmeBlocks(readme, 'readme-browser')[0]);
+  const server = await serveDirectory(project);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…');
+    assert.equal(await page.textContent('#result'), '42 hi');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a Vite-bundled page finds and runs the engine', async () => {
+  writeFileSync(join(project, 'vite.html'), '<!doctype html><output id="result">running…</output><script type="module" src="./main.js"></script>');
+  writeFileSync(
+    join(project, 'main.js'),
+    "import { loadEngine } from '@tana/engine';\nconst engine = await loadEngine();\ndocument.getElementById('result').textContent = String(engine.run('export default 6 * 7').value);\n",
+  );
+  writeFileSync(join(project, 'vite.config.js'), "export default { build: { rollupOptions: { input: 'vite.html' } } };\n");
+  const vite = join(repo, 'node_modules/vite/bin/vite.js');
+  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', 'dist-vite', '--emptyOutDir'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, VITE_CJS_IGNORE_WARNING: '1' },
+  });
+  assert.equal(built.status, 0, built.stderr + built.stdout);
+  const server = await serveDirectory(join(project, 'dist-vite'));
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/vite.html`);
+    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…');
+    assert.equal(await page.textContent('#result'), '42');
+  } finally {
+    await server.close();
+  }
+});
+
+test('examples/embed runs a contract from its text area', async () => {
+  const server = await serveDirectory(repo);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/examples/embed/`);
+    await page.click('#run:not([disabled])');
+    assert.match((await page.textContent('#status')) ?? '', /^ok · \d+ gas$/);
+    const outcome = JSON.parse((await page.textContent('#outcome')) ?? '{}');
+    assert.deepEqual(outcome.diff.set, { visits: 42 });
+    assert.deepEqual(outcome.logs, [{ level: 'log', message: 'visit number 42' }]);
+    await page.fill('#code', 'for (;;) {}');
+    await page.click('#run');
+    assert.match((await page.textContent('#status')) ?? '', /^OutOfGas/);
+  } finally {
+    await server.close();
+  }
+});
