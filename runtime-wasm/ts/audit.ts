@@ -3,7 +3,8 @@
 import type { Engine } from './engine.ts';
 import type { EngineInstance } from './instance.ts';
 import type { Outcome, State } from './protocol.ts';
-import { callRequest, canonicalBytes, sha256Hex, verifySignature, type CallTransaction, type SignedTransaction } from './transaction.ts';
+import { sha256Hex } from './bytes.ts';
+import { callRequest, canonicalBytes, verifySignature, type CallTransaction, type SignedTransaction } from './transaction.ts';
 
 export interface AuditInput {
   signed: SignedTransaction<CallTransaction>;

@@ -1,4 +1,5 @@
 import * as glue from '../pkg/tana_engine.js';
+import { sha256Hex } from './bytes.ts';
 import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest, Outcome } from './protocol.ts';
 
@@ -73,7 +74,7 @@ async function readBytes(source: URL | string | ArrayBuffer | Uint8Array | Respo
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
   if (typeof Response !== 'undefined' && source instanceof Response) return new Uint8Array(await source.arrayBuffer());
-  const url = typeof source === 'string' && !/^[a-z]+:/i.test(source) ? undefined : new URL(String(source));
+  const url = toUrl(source as URL | string);
   if (!url || url.protocol === 'file:') {
     const { readFile } = await import('node:fs/promises');
     return new Uint8Array(await readFile(url ?? String(source)));
@@ -83,7 +84,12 @@ async function readBytes(source: URL | string | ArrayBuffer | Uint8Array | Respo
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+const isNode = typeof process !== 'undefined' && !!process.versions?.node;
+
+/** A string without a scheme is a file path in Node and a URL relative to the page in a browser. */
+function toUrl(source: URL | string): URL | undefined {
+  if (source instanceof URL) return source;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(source)) return new URL(source);
+  if (isNode) return undefined;
+  return new URL(source, globalThis.document?.baseURI ?? globalThis.location?.href);
 }

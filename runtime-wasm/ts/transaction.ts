@@ -1,6 +1,7 @@
 // Tana transactions: the signed unit the playground sends and the ledger verifies.
 // Serialised canonically (RFC 8785); id = sha256 of those bytes; ed25519 signs them.
 import canonicalize from 'canonicalize';
+import { fromHex, sha256Hex, toHex } from './bytes.ts';
 import { DEFAULT_ALLOWED_HOSTS } from './request.ts';
 import type { ExecuteRequest, ExecutionContext, JsonValue, RecordedFetch, StateDiff, State } from './protocol.ts';
 
@@ -72,18 +73,11 @@ export interface SignedTransaction<T extends Transaction = Transaction> {
   signature: string;
 }
 
-const encoder = new TextEncoder();
-
 /** RFC 8785 canonical JSON of any JSON value, as UTF-8 bytes. */
 export function canonicalBytes(value: unknown): Uint8Array {
   const text = canonicalize(value);
   if (text === undefined) throw new TypeError('value has no JSON form');
-  return encoder.encode(text);
-}
-
-export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
-  const data = typeof bytes === 'string' ? encoder.encode(bytes) : bytes;
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource)));
+  return new TextEncoder().encode(text);
 }
 
 /** The transaction id: sha256 of its canonical bytes. */
@@ -133,13 +127,4 @@ export async function verifySignature(signed: SignedTransaction, publicKey: stri
   } catch {
     return false;
   }
-}
-
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function fromHex(hex: string): Uint8Array {
-  if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new TypeError('not a hex string');
-  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 }

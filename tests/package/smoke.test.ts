@@ -66,12 +66,10 @@ test('README no-build page runs in Chromium', async () => {
   }
 });
 
-test('a Vite-bundled page finds and runs the engine', async () => {
+test('README Vite example: a bundled page finds and runs the engine', async () => {
   writeFileSync(join(project, 'vite.html'), '<!doctype html><output id="result">running…</output><script type="module" src="./main.js"></script>');
-  writeFileSync(
-    join(project, 'main.js'),
-    "import { loadEngine } from '@tana/engine';\nconst engine = await loadEngine();\ndocument.getElementById('result').textContent = String(engine.run('export default 6 * 7').value);\n",
-  );
+  // The README's bundler example, as written.
+  writeFileSync(join(project, 'main.js'), readmeBlocks(readme, 'readme-vite')[0]);
   writeFileSync(join(project, 'vite.config.js'), "export default { build: { rollupOptions: { input: 'vite.html' } } };\n");
   const vite = join(repo, 'node_modules/vite/bin/vite.js');
   const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', 'dist-vite', '--emptyOutDir'], {
