@@ -32,6 +32,19 @@ after(async () => {
   await browser?.close();
 });
 
+/** Serves `dir`, opens `path`, and returns #result's text once the page has written it. */
+async function resultOfPage(dir: string, path: string): Promise<string | null> {
+  const server = await serveDirectory(dir);
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…');
+    return await page.textContent('#result');
+  } finally {
+    await server.close();
+  }
+}
+
 test('the tarball holds the wasm, ES modules and types, and nothing else', () => {
   const files: string[] = JSON.parse(npm(['pack', '--dry-run', '--json', '--workspace', '@tana/engine'], repo))[0].files.map((f: { path: string }) => f.path);
   for (const needed of ['pkg/tana_engine_bg.wasm', 'dist/index.js', 'dist/index.d.ts', 'dist/sandbox-worker.js', 'README.md', 'package.json']) {
@@ -55,15 +68,7 @@ for (const [i, block] of readmeBlocks(readme, 'readme-node').entries()) {
 
 test('README no-build page runs in Chromium', async () => {
   writeFileSync(join(project, 'index.html'), readmeBlocks(readme, 'readme-browser')[0]);
-  const server = await serveDirectory(project);
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/index.html`);
-    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…');
-    assert.equal(await page.textContent('#result'), '42 hi');
-  } finally {
-    await server.close();
-  }
+  assert.equal(await resultOfPage(project, '/index.html'), '42 hi');
 });
 
 test('README Vite example: a bundled page finds and runs the engine', async () => {
@@ -78,15 +83,7 @@ test('README Vite example: a bundled page finds and runs the engine', async () =
     env: { ...process.env, VITE_CJS_IGNORE_WARNING: '1' },
   });
   assert.equal(built.status, 0, built.stderr + built.stdout);
-  const server = await serveDirectory(join(project, 'dist-vite'));
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/vite.html`);
-    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…');
-    assert.equal(await page.textContent('#result'), '42');
-  } finally {
-    await server.close();
-  }
+  assert.equal(await resultOfPage(join(project, 'dist-vite'), '/vite.html'), '42');
 });
 
 test('examples/embed runs a contract from its text area', async () => {
