@@ -41,12 +41,20 @@ function execute(QuickJS: QuickJSWASMModule, request: ExecuteRequest): PeerOutco
     context.unwrapResult(context.evalCode(HOST, 'host.js', { type: 'global' })).dispose();
 
     const evaluated = context.evalCode(request.code, 'contract.js', { type: 'module' });
-    if (evaluated.error) return failed(context.dump(evaluated.error), evaluated.error.dispose());
+    if (evaluated.error) {
+      const error = context.dump(evaluated.error);
+      evaluated.error.dispose();
+      return failed(error);
+    }
     runtime.executePendingJobs();
     const state = context.getPromiseState(evaluated.value);
     evaluated.value.dispose();
     if (state.type === 'pending') return failed('Unsettled');
-    if (state.type === 'rejected') return failed(context.dump(state.error), state.error.dispose());
+    if (state.type === 'rejected') {
+      const error = context.dump(state.error);
+      state.error.dispose();
+      return failed(error);
+    }
     const exports = state.value;
     const value = context.getProp(exports, 'default');
     const result = context.dump(value);
@@ -62,6 +70,6 @@ function execute(QuickJS: QuickJSWASMModule, request: ExecuteRequest): PeerOutco
   }
 }
 
-function failed(error: unknown, _disposed?: void): PeerOutcome {
+function failed(error: unknown): PeerOutcome {
   return { ok: false, value: null, error: JSON.stringify(error), diff: { set: {}, deleted: [], transfers: [] }, logs: [] };
 }

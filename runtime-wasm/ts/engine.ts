@@ -1,8 +1,7 @@
-import { failedOutcome } from './outcome.ts';
 import type { Outcome } from './protocol.ts';
 import { buildRequest, type RunOptions } from './request.ts';
 import { loadInstance, type EngineInstance, type EngineSource } from './instance.ts';
-import { transpile } from './transpile.ts';
+import { transpileOrFail } from './transpile.ts';
 
 export type { EngineSource } from './instance.ts';
 
@@ -33,12 +32,4 @@ function withRun(instance: EngineInstance): Engine {
       return typeof js === 'string' ? instance.execute(buildRequest(js, options)) : js;
     },
   };
-}
-
-function transpileOrFail(code: string): string | Outcome {
-  try {
-    return transpile(code);
-  } catch (error) {
-    return failedOutcome('ParseError', (error as Error).message);
-  }
 }

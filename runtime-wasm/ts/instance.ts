@@ -1,6 +1,7 @@
 import * as glue from '../pkg/tana_engine.js';
 import { sha256Hex } from './bytes.ts';
 import { failedOutcome } from './outcome.ts';
+import { isNode } from './platform.ts';
 import type { ExecuteRequest, Outcome } from './protocol.ts';
 
 /** Where the engine's `.wasm` comes from: a URL or path, its bytes, a response, or a compiled module. */
@@ -83,8 +84,6 @@ async function readBytes(source: URL | string | ArrayBuffer | Uint8Array | Respo
   if (!response.ok) throw new Error(`could not load the engine from ${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
-
-const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
 /** A string without a scheme is a file path in Node and a URL relative to the page in a browser. */
 function toUrl(source: URL | string): URL | undefined {

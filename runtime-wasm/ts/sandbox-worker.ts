@@ -1,5 +1,6 @@
 // Runs inside the sandbox's worker (Node worker_threads or a Web Worker).
 import { loadInstance } from './instance.ts';
+import { isNode } from './platform.ts';
 import type { ExecuteRequest } from './protocol.ts';
 
 type Message = { id: number; request: ExecuteRequest };
@@ -11,7 +12,7 @@ async function handle({ id, request }: Message, reply: (m: unknown) => void) {
   reply({ id, outcome: engine.execute(request) });
 }
 
-if (typeof process !== 'undefined' && process.versions?.node) {
+if (isNode) {
   const { parentPort } = await import('node:worker_threads');
   parentPort?.on('message', (m: Message) => void handle(m, (r) => parentPort.postMessage(r)));
 } else {

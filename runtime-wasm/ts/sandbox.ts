@@ -1,7 +1,8 @@
 import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest, Outcome } from './protocol.ts';
 import { buildRequest, type RunOptions } from './request.ts';
-import { transpile } from './transpile.ts';
+import { isNode } from './platform.ts';
+import { transpileOrFail } from './transpile.ts';
 
 export interface SandboxOptions {
   /** Wall-clock limit of one run; past it the worker is terminated and the run is `Timeout`. Default 5000 ms. */
@@ -24,7 +25,7 @@ interface Port {
 const workerUrl = new URL(`./sandbox-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
 async function spawn(): Promise<Port> {
-  if (typeof process !== 'undefined' && process.versions?.node) {
+  if (isNode) {
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(workerUrl);
     worker.unref();
@@ -88,13 +89,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   return {
     execute,
     run: (source, runOptions) => {
-      let code: string;
-      try {
-        code = transpile(source);
-      } catch (error) {
-        return Promise.resolve(failedOutcome('ParseError', (error as Error).message));
-      }
-      return execute(buildRequest(code, runOptions));
+      const code = transpileOrFail(source);
+      return typeof code === 'string' ? execute(buildRequest(code, runOptions)) : Promise.resolve(code);
     },
     close: async () => {
       await port?.terminate();

@@ -1,4 +1,6 @@
 import { transform } from 'sucrase';
+import { failedOutcome } from './outcome.ts';
+import type { Outcome } from './protocol.ts';
 
 /** TypeScript → the JavaScript module the engine runs. Line numbers are kept, so
  * errors point at the TypeScript source. Throws `TranspileError` on bad syntax. */
@@ -7,6 +9,15 @@ export function transpile(source: string): string {
     return transform(source, { transforms: ['typescript'], disableESTransforms: true, keepUnusedImports: true }).code;
   } catch (error) {
     throw new TranspileError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The JavaScript, or a `ParseError` outcome (empty diff) for a source that does not transpile. */
+export function transpileOrFail(source: string): string | Outcome {
+  try {
+    return transpile(source);
+  } catch (error) {
+    return failedOutcome('ParseError', (error as Error).message);
   }
 }
 

@@ -1,7 +1,7 @@
 // The requests both the Node and the Chromium suites run: every example (transpiled
 // here, once) and every adversarial contract.
 import { readdirSync, readFileSync } from 'node:fs';
-import { buildRequest, transpile, type ExecuteRequest } from '@tana/engine';
+import { buildRequest, transpile, type ExecuteRequest, type PartialContext, type State } from '@tana/engine';
 import { adversarialCases } from '../fixtures/adversarial.ts';
 
 export interface NamedRequest {
@@ -12,14 +12,30 @@ export interface NamedRequest {
 
 const examplesDir = new URL('../../examples/', import.meta.url);
 
-export function exampleRequests(): NamedRequest[] {
+export interface Example {
+  name: string;
+  source: string;
+  /** The example's .expect.json: the state and context it runs with, and what it must produce. */
+  spec: { state?: State; context?: PartialContext; expect: Record<string, unknown> };
+}
+
+/** Every example contract that has an .expect.json beside it. */
+export function examples(): Example[] {
   return readdirSync(examplesDir)
     .filter((f) => f.endsWith('.expect.json'))
-    .map((file) => {
-      const spec = JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8'));
-      const source = readFileSync(new URL(file.replace('.expect.json', '.ts'), examplesDir), 'utf8');
-      return { name: file.replace('.expect.json', '.ts'), source, request: buildRequest(transpile(source), { state: spec.state, context: spec.context }) };
-    });
+    .map((file) => ({
+      name: file.replace('.expect.json', '.ts'),
+      source: readFileSync(new URL(file.replace('.expect.json', '.ts'), examplesDir), 'utf8'),
+      spec: JSON.parse(readFileSync(new URL(file, examplesDir), 'utf8')),
+    }));
+}
+
+export function exampleRequests(): NamedRequest[] {
+  return examples().map(({ name, source, spec }) => ({
+    name,
+    source,
+    request: buildRequest(transpile(source), { state: spec.state, context: spec.context }),
+  }));
 }
 
 export function adversarialRequests(): NamedRequest[] {
