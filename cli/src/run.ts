@@ -53,14 +53,13 @@ export async function runCommand(args: string[]): Promise<number> {
 }
 
 async function readState(path: string): Promise<State> {
-  let text: string;
+  let parsed: unknown;
   try {
-    text = await readFile(path, 'utf8');
+    parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw error;
+    throw new Error(`cannot read the state file ${path}: ${(error as Error).message}`);
   }
-  const parsed = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new Error(`${path} must hold a JSON object of key → value`);
   }
