@@ -4,7 +4,7 @@ import type { Engine } from './engine.ts';
 import type { EngineInstance } from './instance.ts';
 import type { Outcome, State } from './protocol.ts';
 import { sha256Hex } from './bytes.ts';
-import { callRequest, canonicalBytes, verifySignature, type CallTransaction, type SignedTransaction } from './transaction.ts';
+import { callRequest, claimOf, sameCanonical, verifySignature, type CallTransaction, type SignedTransaction } from './transaction.ts';
 
 export interface AuditInput {
   signed: SignedTransaction<CallTransaction>;
@@ -42,15 +42,9 @@ export async function auditTransaction(engine: Engine | EngineInstance, input: A
 
   const outcome = engine.execute(await callRequest(transaction, input.code, input.state, input.allowedHosts));
   const claimed = transaction.outcome;
-  const outcomeMatches = outcome.ok && sameJson(claimed, { ok: outcome.ok, value: outcome.value, diff: outcome.diff, gasUsed: outcome.gasUsed });
+  const outcomeMatches = outcome.ok && sameCanonical(claimed, claimOf(outcome));
   if (!outcomeMatches) {
     problems.push(outcome.ok ? 'the re-executed outcome differs from the claimed one' : `the re-execution failed: ${outcome.error?.code}: ${outcome.error?.message}`);
   }
   return { valid: problems.length === 0, signatureValid, codeHashValid, engineHashValid, outcomeMatches, outcome, problems };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  const x = canonicalBytes(a);
-  const y = canonicalBytes(b);
-  return x.length === y.length && x.every((byte, i) => byte === y[i]);
 }

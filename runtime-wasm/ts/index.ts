@@ -7,5 +7,6 @@ export { buildRequest, DEFAULT_ALLOWED_HOSTS, type PartialContext, type RunOptio
 export { failedOutcome } from './outcome.ts';
 export { auditTransaction, type AuditInput, type AuditReport } from './audit.ts';
 export * from './transaction.ts';
+export * from './state-proof.ts';
 export { fromHex, sha256Hex, toHex } from './bytes.ts';
 export type * from './protocol.ts';

@@ -3,7 +3,7 @@
 import canonicalize from 'canonicalize';
 import { fromHex, sha256Hex, toHex } from './bytes.ts';
 import { DEFAULT_ALLOWED_HOSTS } from './request.ts';
-import type { ExecuteRequest, ExecutionContext, JsonValue, RecordedFetch, StateDiff, State } from './protocol.ts';
+import type { ExecuteRequest, ExecutionContext, JsonValue, Outcome, RecordedFetch, StateDiff, State } from './protocol.ts';
 
 interface TransactionBase {
   chainId: string;
@@ -65,7 +65,17 @@ export interface TransferTransaction extends TransactionBase {
   currency: string;
 }
 
-export type Transaction = CreateUserTransaction | DeployTransaction | CallTransaction | TransferTransaction;
+/** New money, issued only by the ledger's own producer account (sender = the producer). */
+export interface MintTransaction extends TransactionBase {
+  kind: 'mint';
+  to: string;
+  amount: string;
+  currency: string;
+  /** Registers the currency with this many decimals if the ledger does not know it yet. */
+  decimals?: number;
+}
+
+export type Transaction = CreateUserTransaction | DeployTransaction | CallTransaction | TransferTransaction | MintTransaction;
 
 export interface SignedTransaction<T extends Transaction = Transaction> {
   transaction: T;
@@ -78,6 +88,18 @@ export function canonicalBytes(value: unknown): Uint8Array {
   const text = canonicalize(value);
   if (text === undefined) throw new TypeError('value has no JSON form');
   return new TextEncoder().encode(text);
+}
+
+/** Whether two JSON values have the same canonical bytes. */
+export function sameCanonical(a: unknown, b: unknown): boolean {
+  const x = canonicalBytes(a);
+  const y = canonicalBytes(b);
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
+}
+
+/** The part of a successful outcome a call transaction claims (and a verifier must reproduce). */
+export function claimOf(outcome: Outcome): ClaimedOutcome {
+  return { ok: true, value: outcome.value, diff: outcome.diff, gasUsed: outcome.gasUsed };
 }
 
 /** The transaction id: sha256 of its canonical bytes. */

@@ -1,0 +1,138 @@
+// Applies one verified transaction to the ledger's state. Everything that depends on committed
+// state is checked here, inside the block's SQLite transaction, so the same code serves live
+// commits and `verify` replays. A LedgerError thrown here rolls back this transaction only.
+import type { SignedTransaction, StateDiff, Transaction } from '@tana/engine';
+import type { Store, TxResult } from '../db/store.ts';
+import { LedgerError } from '../errors.ts';
+import type { ChainParams } from './params.ts';
+import type { StateTree } from './state-tree.ts';
+
+export interface ApplyContext {
+  store: Store;
+  tree: StateTree;
+  params: ChainParams;
+  height: number;
+}
+
+export interface VerifiedTransaction {
+  id: string;
+  signed: SignedTransaction;
+  result: TxResult;
+  /** For calls: the contract's `stateHeight` when the ledger re-executed it. */
+  snapshotHeight?: number;
+}
+
+export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, position: number): void {
+  const tx = entry.signed.transaction;
+  checkNonce(ctx, tx);
+  switch (tx.kind) {
+    case 'user':
+      if (ctx.store.accountExists(tx.sender)) {
+        throw new LedgerError(ctx.store.user(tx.sender) ? 'UserExists' : 'AccountIdTaken', `the id '${tx.sender}' is already taken`);
+      }
+      ctx.store.insertUser({ id: tx.sender, publicKey: tx.publicKey, displayName: tx.displayName ?? null, createdHeight: ctx.height });
+      if (ctx.params.faucet) credit(ctx, tx.sender, ctx.params.faucet.currency, BigInt(ctx.params.faucet.amount));
+      break;
+    case 'deploy': {
+      const existing = ctx.store.contract(tx.contractId);
+      if (existing && existing.owner !== tx.sender) {
+        throw new LedgerError('NotContractOwner', `contract '${tx.contractId}' belongs to '${existing.owner}'`);
+      }
+      if (!existing && ctx.store.accountExists(tx.contractId)) throw new LedgerError('AccountIdTaken', `the id '${tx.contractId}' is already taken`);
+      const row = existing
+        ? { ...existing, version: existing.version + 1, codeHash: tx.codeHash }
+        : { id: tx.contractId, owner: tx.sender, version: 1, codeHash: tx.codeHash, stateHeight: ctx.height, createdHeight: ctx.height };
+      ctx.store.upsertContract(row, tx.code, entry.id, ctx.height);
+      break;
+    }
+    case 'transfer':
+      move(ctx, tx.sender, tx.to, tx.amount, tx.currency);
+      break;
+    case 'mint':
+      if (tx.sender !== ctx.params.producer) throw new LedgerError('NotProducer', `only the ledger's producer '${ctx.params.producer}' may mint`);
+      if (!ctx.store.currency(tx.currency)) {
+        if (tx.decimals === undefined) throw new LedgerError('UnknownCurrency', `unknown currency '${tx.currency}' (give decimals to register it)`);
+        ctx.store.insertCurrency(tx.currency, tx.decimals, ctx.height);
+      }
+      if (!ctx.store.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
+      credit(ctx, tx.to, tx.currency, positiveAmount(tx.amount));
+      break;
+    case 'call': {
+      const contract = ctx.store.contract(tx.contractId);
+      if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
+      if (contract.codeHash !== tx.codeHash) throw new LedgerError('Conflict', `contract '${tx.contractId}' was redeployed; run it again`);
+      if (tx.block.height !== ctx.height) {
+        throw new LedgerError('Conflict', `the call ran for block ${tx.block.height}, but the next block is ${ctx.height}; run it again`);
+      }
+      if (entry.snapshotHeight !== undefined && entry.snapshotHeight !== contract.stateHeight) {
+        throw new LedgerError('Conflict', `contract '${tx.contractId}' state changed after the call was checked; run it again`);
+      }
+      applyDiff(ctx, tx.contractId, tx.outcome.diff);
+      for (const transfer of tx.outcome.diff.transfers) {
+        if (transfer.from !== tx.sender && transfer.from !== tx.contractId) {
+          throw new LedgerError('InvalidTransfer', `a contract may move only the sender's or its own funds, not '${transfer.from}'s`);
+        }
+        move(ctx, transfer.from, transfer.to, transfer.amount, transfer.currency);
+      }
+      break;
+    }
+  }
+  ctx.store.setNextNonce(tx.sender, tx.nonce + 1);
+  ctx.store.insertTransaction({
+    id: entry.id,
+    height: ctx.height,
+    position,
+    kind: tx.kind,
+    sender: tx.sender,
+    nonce: tx.nonce,
+    contractId: 'contractId' in tx ? tx.contractId : null,
+    signed: entry.signed,
+    result: entry.result,
+  });
+}
+
+export function checkNonce(ctx: Pick<ApplyContext, 'store'>, tx: Transaction): void {
+  const expected = tx.kind === 'user' ? 0 : ctx.store.user(tx.sender)?.nextNonce;
+  if (expected === undefined) throw new LedgerError('UnknownSender', `no user '${tx.sender}'`);
+  if (tx.nonce < expected) throw new LedgerError('StaleNonce', `nonce ${tx.nonce} is already used; '${tx.sender}' is at ${expected}`);
+  if (tx.nonce > expected) throw new LedgerError('NonceGap', `nonce ${tx.nonce} skips ahead; '${tx.sender}' is at ${expected}`);
+}
+
+function applyDiff(ctx: ApplyContext, contractId: string, diff: StateDiff): void {
+  for (const [key, value] of Object.entries(diff.set)) {
+    ctx.store.setContractValue(contractId, key, value);
+    ctx.tree.put({ kind: 'state', contractId, key, value });
+  }
+  for (const key of diff.deleted) {
+    ctx.store.deleteContractValue(contractId, key);
+    ctx.tree.remove({ kind: 'state', contractId, key });
+  }
+  if (Object.keys(diff.set).length || diff.deleted.length) ctx.store.setContractStateHeight(contractId, ctx.height);
+}
+
+export function positiveAmount(amount: string): bigint {
+  if (!/^[1-9][0-9]{0,37}$/.test(amount)) throw new LedgerError('InvalidAmount', `amount must be a positive whole number, got '${amount}'`);
+  return BigInt(amount);
+}
+
+function move(ctx: ApplyContext, from: string, to: string, amountText: string, currency: string): void {
+  const amount = positiveAmount(amountText);
+  if (!ctx.store.currency(currency)) throw new LedgerError('UnknownCurrency', `unknown currency '${currency}'`);
+  if (!ctx.store.accountExists(to)) throw new LedgerError('UnknownAccount', `no account '${to}'`);
+  const available = ctx.store.balance(from, currency);
+  if (available < amount) {
+    throw new LedgerError('InsufficientFunds', `'${from}' has ${available} ${currency}, needs ${amount}`, { details: { account: from, currency, available: available.toString() } });
+  }
+  if (from === to) return;
+  setBalance(ctx, from, currency, available - amount);
+  setBalance(ctx, to, currency, ctx.store.balance(to, currency) + amount);
+}
+
+function credit(ctx: ApplyContext, account: string, currency: string, amount: bigint): void {
+  setBalance(ctx, account, currency, ctx.store.balance(account, currency) + amount);
+}
+
+function setBalance(ctx: ApplyContext, account: string, currency: string, amount: bigint): void {
+  ctx.store.setBalance(account, currency, amount, ctx.height);
+  ctx.tree.put({ kind: 'balance', account, currency, amount: amount.toString() });
+}

@@ -1,0 +1,95 @@
+// Builds the state commitment defined in @tana/engine's state-proof.ts over the ledger's tables:
+// leaf hashes live in state_leaves, bucket roots in state_buckets; a commit rehashes only the
+// buckets it touched, then the fixed 256-bucket tree above them.
+import { createHash } from 'node:crypto';
+import { BUCKET_COUNT, EMPTY_BUCKET, leafBytes, leafPath, nodeBytes, type ProofStep, type StateLeaf } from '@tana/engine';
+import type { Store } from '../db/store.ts';
+
+const EMPTY = Buffer.from(EMPTY_BUCKET, 'hex');
+
+export function sha256(bytes: Uint8Array | string): Buffer {
+  return createHash('sha256').update(bytes).digest();
+}
+
+export function bucketOf(path: string): number {
+  return sha256(path)[0]!;
+}
+
+export class StateTree {
+  private readonly store: Store;
+  private readonly dirty = new Set<number>();
+
+  constructor(store: Store) {
+    this.store = store;
+  }
+
+  put(leaf: StateLeaf): void {
+    const path = leafPath(leaf);
+    const bucket = bucketOf(path);
+    this.store.setLeaf(path, bucket, sha256(leafBytes(leaf)));
+    this.dirty.add(bucket);
+  }
+
+  remove(leaf: Pick<StateLeaf, 'kind'> & ({ contractId: string; key: string } | { account: string; currency: string })): void {
+    const path = 'contractId' in leaf ? JSON.stringify(['state', leaf.contractId, leaf.key]) : JSON.stringify(['balance', leaf.account, leaf.currency]);
+    this.store.deleteLeaf(path);
+    this.dirty.add(bucketOf(path));
+  }
+
+  /** Rehashes the touched buckets (from the table, so a rolled-back savepoint is harmless) and returns the root. */
+  root(): string {
+    for (const bucket of this.dirty) {
+      const leaves = this.store.bucketLeaves(bucket).map((row) => row.hash);
+      this.store.setBucketHash(bucket, leaves.length ? merkleRoot(leaves) : undefined);
+    }
+    this.dirty.clear();
+    return merkleRoot(this.bucketLevel()).toString('hex');
+  }
+
+  /** The steps from `leaf` (which must be committed) to the current root. */
+  proof(leaf: StateLeaf): ProofStep[] | undefined {
+    const path = leafPath(leaf);
+    const bucket = bucketOf(path);
+    const rows = this.store.bucketLeaves(bucket);
+    const index = rows.findIndex((row) => row.path === path);
+    if (index < 0) return undefined;
+    return [...pathSteps(rows.map((row) => Buffer.from(row.hash)), index), ...pathSteps(this.bucketLevel(), bucket)];
+  }
+
+  private bucketLevel(): Buffer[] {
+    const stored = this.store.bucketHashes();
+    return Array.from({ length: BUCKET_COUNT }, (_, i) => {
+      const hash = stored.get(i);
+      return hash ? Buffer.from(hash) : EMPTY;
+    });
+  }
+}
+
+/** Pairs hash upward; an unpaired last node moves up unchanged. */
+export function merkleRoot(level: Uint8Array[]): Buffer {
+  let nodes: Buffer[] = level.map((node) => Buffer.from(node));
+  while (nodes.length > 1) nodes = nextLevel(nodes);
+  return nodes[0] ?? EMPTY;
+}
+
+function nextLevel(nodes: Buffer[]): Buffer[] {
+  const next: Buffer[] = [];
+  for (let i = 0; i < nodes.length; i += 2) {
+    const right = nodes[i + 1];
+    next.push(right ? sha256(nodeBytes(nodes[i]!, right)) : nodes[i]!);
+  }
+  return next;
+}
+
+function pathSteps(level: Buffer[], index: number): ProofStep[] {
+  const steps: ProofStep[] = [];
+  let nodes = level;
+  let at = index;
+  while (nodes.length > 1) {
+    const sibling = at % 2 === 0 ? nodes[at + 1] : nodes[at - 1];
+    if (sibling) steps.push({ side: at % 2 === 0 ? 'right' : 'left', hash: sibling.toString('hex') });
+    nodes = nextLevel(nodes);
+    at = Math.floor(at / 2);
+  }
+  return steps;
+}

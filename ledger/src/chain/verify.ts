@@ -1,0 +1,105 @@
+// `tana verify`: rebuilds all state from the blocks into a fresh database, with the same commit
+// code the ledger uses, and requires every block to come out with the same hash (so the same
+// state root and parent chain). Signatures are checked again, and calls are re-executed in-process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callRequest, claimOf, loadEngine, sameCanonical, type Engine, type SignedTransaction } from '@tana/engine';
+import { openDatabase } from '../db/open.ts';
+import { Store, type TxRow } from '../db/store.ts';
+import { signatureValid } from '../tx/signature.ts';
+import { commitBlock } from './commit.ts';
+import { createGenesis } from './genesis.ts';
+import type { ChainParams } from './params.ts';
+import { sha256, StateTree } from './state-tree.ts';
+import { canonicalBytes } from '@tana/engine';
+
+export interface VerifyReport {
+  ok: boolean;
+  blocks: number;
+  transactions: number;
+  reexecuted: number;
+  stateRoot: string;
+  problems: string[];
+}
+
+export interface VerifyOptions {
+  /** Re-execute every call with this process's engine (default true). */
+  reexecute?: boolean;
+  onProgress?: (height: number, head: number) => void;
+}
+
+export async function verifyChain(databasePath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const source = new Store(openDatabase(databasePath, { readonly: true }));
+  const workDir = mkdtempSync(join(tmpdir(), 'tana-verify-'));
+  const target = new Store(openDatabase(join(workDir, 'replay.sqlite')));
+  const tree = new StateTree(target);
+  const problems: string[] = [];
+  let transactions = 0;
+  let reexecuted = 0;
+  try {
+    const params = source.meta<ChainParams>('chain');
+    const genesis = source.block(0);
+    if (!params || !genesis) throw new Error(`${databasePath} holds no chain (no parameters or genesis block)`);
+    createGenesis(target, tree, params, genesis.timestamp, genesis.engineHash);
+    if (target.block(0)!.hash !== genesis.hash) problems.push('block 0: genesis does not match the chain parameters');
+
+    const engine = options.reexecute === false ? undefined : await loadEngine();
+    const head = source.head()!;
+    for (let height = 1; height <= head.height; height++) {
+      const block = source.block(height);
+      if (!block) {
+        problems.push(`block ${height}: missing`);
+        break;
+      }
+      const rows = source.transactions({ fromHeight: height, toHeight: height, limit: Number.MAX_SAFE_INTEGER });
+      if (!sameCanonical(rows.map((row) => row.id), block.txIds)) problems.push(`block ${height}: its transaction list does not match the transactions stored for it`);
+      for (const row of rows) {
+        problems.push(...checkTransaction(target, row, height));
+        if (engine && row.signed.transaction.kind === 'call') {
+          const problem = await reexecute(engine, target, params, row, block.engineHash);
+          if (problem !== undefined) {
+            reexecuted++;
+            if (problem) problems.push(problem);
+          }
+        }
+      }
+      transactions += rows.length;
+      const entries = rows.map((row) => ({ id: row.id, signed: row.signed, result: row.result }));
+      const replay = commitBlock(target, tree, params, entries, { timestamp: block.timestamp, engineHash: block.engineHash, allowEmpty: true });
+      for (const [id, error] of replay.rejected) problems.push(`block ${height}: transaction ${id} does not apply: ${error.code}: ${error.message}`);
+      if (replay.block?.stateRoot !== block.stateRoot) problems.push(`block ${height}: state root ${block.stateRoot}, rebuilt ${replay.block?.stateRoot}`);
+      else if (replay.block.hash !== block.hash) problems.push(`block ${height}: hash ${block.hash}, rebuilt ${replay.block.hash}`);
+      if (problems.length > 50) {
+        problems.push('… stopping after 50 problems');
+        break;
+      }
+      options.onProgress?.(height, head.height);
+    }
+    return { ok: problems.length === 0, blocks: head.height + 1, transactions, reexecuted, stateRoot: head.stateRoot, problems };
+  } finally {
+    source.db.close();
+    target.db.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+function checkTransaction(state: Store, row: TxRow, height: number): string[] {
+  const tx = row.signed.transaction;
+  const problems: string[] = [];
+  if (sha256(canonicalBytes(tx)).toString('hex') !== row.id) problems.push(`block ${height}: transaction ${row.id} is not the hash of its content`);
+  const publicKey = tx.kind === 'user' ? tx.publicKey : state.user(tx.sender)?.publicKey;
+  if (!publicKey || !signatureValid(tx, row.signed.signature, publicKey)) problems.push(`block ${height}: transaction ${row.id} has no valid signature`);
+  return problems;
+}
+
+/** Undefined when the call cannot be re-executed here (another engine); '' when it matches. */
+async function reexecute(engine: Engine, state: Store, params: ChainParams, row: TxRow, blockEngine: string): Promise<string | undefined> {
+  const signed = row.signed as SignedTransaction;
+  const tx = signed.transaction;
+  if (tx.kind !== 'call' || blockEngine !== engine.hash) return undefined;
+  const code = state.contractCode(tx.contractId)?.code;
+  if (code === undefined) return `transaction ${row.id}: calls unknown contract '${tx.contractId}'`;
+  const outcome = engine.execute(await callRequest(tx, code, state.contractState(tx.contractId), params.allowedHosts));
+  return outcome.ok && sameCanonical(claimOf(outcome), tx.outcome) ? '' : `transaction ${row.id}: re-execution does not give the committed outcome`;
+}

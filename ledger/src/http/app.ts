@@ -1,0 +1,108 @@
+// The HTTP face of a ledger: hardening middleware, the routes, the OpenAPI document and its docs page.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Context } from 'hono';
+import type { Ledger } from '../ledger.ts';
+import { LedgerError } from '../errors.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { rateLimit } from './rate-limit.ts';
+import { registerBalanceRoutes } from './routes/balances.ts';
+import { registerBlockRoutes } from './routes/blocks.ts';
+import { registerContractRoutes } from './routes/contracts.ts';
+import { registerSystemRoutes } from './routes/system.ts';
+import { registerTransactionRoutes } from './routes/transactions.ts';
+import { registerUserRoutes } from './routes/users.ts';
+
+export interface HttpOptions {
+  /** Origins allowed to call the API from a browser. Default: the playground on 127.0.0.1/localhost:8080 and Astro's dev server. */
+  corsOrigins?: string[];
+  /** Largest accepted request body, bytes. Default 1 MiB (a contract is ≤ 256 KiB of code). */
+  bodyLimitBytes?: number;
+  /** Requests per minute per client address. Default 6000. */
+  rateLimitPerMinute?: number;
+  startedAt?: number;
+}
+
+export const DEFAULT_CORS_ORIGINS = ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://127.0.0.1:4321', 'http://localhost:4321'];
+
+export type LedgerApp = OpenAPIHono;
+
+export function createApp(ledger: Ledger, options: HttpOptions = {}): LedgerApp {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+        throw new LedgerError('ValidationError', `invalid ${result.target}: ${issues.slice(0, 5).join('; ')}`, { details: result.error.issues });
+      }
+    },
+  });
+
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
+  app.use('*', cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
+  app.use('*', rateLimit({ perMinute: options.rateLimitPerMinute ?? 6000, keyOf: clientAddress }));
+  const limit = options.bodyLimitBytes ?? 1024 * 1024;
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new LedgerError('PayloadTooLarge', `the request body is over ${limit} bytes`);
+      },
+    }),
+  );
+
+  registerSystemRoutes(app, ledger, options.startedAt ?? Date.now());
+  registerUserRoutes(app, ledger);
+  registerBalanceRoutes(app, ledger);
+  registerTransactionRoutes(app, ledger);
+  registerBlockRoutes(app, ledger);
+  registerContractRoutes(app, ledger);
+
+  const info = {
+    title: 'Tana ledger API',
+    version: '0.1.0',
+    description:
+      'Submit signed transactions; the ledger re-executes contract calls with the same engine and commits only identical outcomes. Errors are { error: { code, message } } with a named code.',
+  };
+  app.doc31('/openapi.json', { openapi: '3.1.0', info });
+  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as Parameters<typeof renderDocsPage>[0])));
+
+  app.notFound(() => {
+    throw new LedgerError('NotFound', 'no such endpoint (see /docs)');
+  });
+  app.onError((error, c) => {
+    const ledgerError = asLedgerError(error);
+    if (ledgerError.code === 'Internal') console.error('ledger: internal error', error);
+    return c.json(ledgerError.toBody(), ledgerError.status);
+  });
+  return app;
+}
+
+function asLedgerError(error: unknown): LedgerError {
+  if (error instanceof LedgerError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400 && /json/i.test(error.message)) return new LedgerError('MalformedJson', 'the request body is not valid JSON');
+    if (error.status === 413) return new LedgerError('PayloadTooLarge', error.message);
+    return new LedgerError('ValidationError', error.message);
+  }
+  return new LedgerError('Internal', 'the ledger failed unexpectedly; nothing was committed by this request');
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+/** Admin endpoints (mint, empty blocks) need `Authorization: Bearer <admin token>` from the data directory. */
+export function requireAdmin(c: Context, ledger: Ledger): void {
+  if (c.req.header('Authorization') !== `Bearer ${ledger.adminToken}`) {
+    throw new LedgerError('Unauthorized', 'this needs the ledger’s admin token (Authorization: Bearer …, in <data dir>/admin-token)');
+  }
+}

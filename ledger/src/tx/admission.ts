@@ -1,0 +1,74 @@
+// The checks a transaction must pass before the ledger spends a worker on it: envelope (chain,
+// engine, clock, signature, nonce) and what it refers to. State-dependent checks run again at
+// commit (chain/apply.ts), where they are authoritative.
+import { createHash } from 'node:crypto';
+import type { SignedTransaction } from '@tana/engine';
+import { checkNonce, positiveAmount } from '../chain/apply.ts';
+import type { ChainParams } from '../chain/params.ts';
+import type { Store } from '../db/store.ts';
+import { LedgerError } from '../errors.ts';
+import { signatureValid } from './signature.ts';
+
+export interface AdmissionContext {
+  store: Store;
+  params: ChainParams;
+  engineHash: string;
+  now: number;
+}
+
+export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
+  const { store, params } = ctx;
+  const tx = signed.transaction;
+  if (tx.chainId !== params.chainId) throw new LedgerError('WrongChain', `this ledger is chain '${params.chainId}', the transaction is for '${tx.chainId}'`);
+  if (tx.engineHash !== ctx.engineHash) {
+    throw new LedgerError('EngineMismatch', `the transaction was made with engine ${tx.engineHash}; this ledger runs ${ctx.engineHash}`);
+  }
+  checkClock(ctx, tx.timestamp, 'transaction timestamp');
+
+  const publicKey = tx.kind === 'user' ? tx.publicKey : store.user(tx.sender)?.publicKey;
+  if (!publicKey) throw new LedgerError('UnknownSender', `no user '${tx.sender}'`);
+  if (!signatureValid(tx, signed.signature, publicKey)) {
+    throw new LedgerError('BadSignature', `the signature does not verify with ${tx.kind === 'user' ? 'the given' : `'${tx.sender}'s`} public key`);
+  }
+  if (tx.kind === 'user') {
+    if (store.accountExists(tx.sender)) throw new LedgerError(store.user(tx.sender) ? 'UserExists' : 'AccountIdTaken', `the id '${tx.sender}' is already taken`);
+  }
+  checkNonce(ctx, tx);
+
+  switch (tx.kind) {
+    case 'deploy': {
+      if (Buffer.byteLength(tx.code) > params.maxCodeBytes) throw new LedgerError('CodeTooLarge', `code is over ${params.maxCodeBytes} bytes`);
+      if (createHash('sha256').update(tx.code).digest('hex') !== tx.codeHash) throw new LedgerError('CodeHashMismatch', 'codeHash is not the sha256 of code');
+      const owner = store.contract(tx.contractId)?.owner;
+      if (owner && owner !== tx.sender) throw new LedgerError('NotContractOwner', `contract '${tx.contractId}' belongs to '${owner}'`);
+      break;
+    }
+    case 'transfer':
+    case 'mint':
+      positiveAmount(tx.amount);
+      if (tx.kind === 'mint' && tx.sender !== params.producer) throw new LedgerError('NotProducer', `only the ledger's producer '${params.producer}' may mint`);
+      if (!store.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
+      break;
+    case 'call': {
+      const contract = store.contract(tx.contractId);
+      if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
+      if (contract.codeHash !== tx.codeHash) {
+        throw new LedgerError('CodeHashMismatch', `contract '${tx.contractId}' is at code ${contract.codeHash}, the call names ${tx.codeHash}`);
+      }
+      if (tx.gasLimit > params.maxGas) throw new LedgerError('GasLimitTooHigh', `gas limit ${tx.gasLimit} is over this ledger's ${params.maxGas}`);
+      if (tx.block.executor !== params.producer) throw new LedgerError('WrongExecutor', `block.executor must be '${params.producer}'`);
+      checkClock(ctx, tx.block.timestamp, 'block timestamp');
+      const next = (store.head()?.height ?? 0) + 1;
+      if (tx.block.height !== next) throw new LedgerError('Conflict', `the call ran for block ${tx.block.height}, but the next block is ${next}; run it again`);
+      break;
+    }
+    case 'user':
+      break;
+  }
+}
+
+function checkClock(ctx: AdmissionContext, timestamp: number, what: string): void {
+  if (Math.abs(timestamp - ctx.now) > ctx.params.clockSkewMs) {
+    throw new LedgerError('ClockSkew', `${what} ${new Date(timestamp).toISOString()} is more than ${ctx.params.clockSkewMs / 1000} s from the ledger's clock`);
+  }
+}

@@ -1,0 +1,48 @@
+// Test helpers: a real ledger on a real SQLite file in a temp directory, served on 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signTransaction, transpile } from '@tana/engine';
+import { startLedgerServer, type RunningLedger, type ServerOptions } from '../../ledger/src/index.ts';
+import { deployTransaction, generateKeyPair, LedgerClient, userTransaction, type ChainInfo, type KeyPair } from '../../ledger/src/client/index.ts';
+
+export interface TestLedger extends RunningLedger {
+  client: LedgerClient;
+  dataDir: string;
+  chain: ChainInfo;
+  /** Closes the server and deletes the data directory. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestLedger(options: Partial<ServerOptions> = {}): Promise<TestLedger> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tana-ledger-test-'));
+  const running = await startLedgerServer({ workers: 2, port: 0, rateLimitPerMinute: 1_000_000, ...options, dataDir });
+  const client = new LedgerClient(running.url);
+  return {
+    ...running,
+    client,
+    dataDir,
+    chain: await client.chain(),
+    async dispose() {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestUser extends KeyPair {
+  id: string;
+}
+
+export async function createUser(ledger: { client: LedgerClient; chain: ChainInfo }, id: string): Promise<TestUser> {
+  const keys = await generateKeyPair();
+  await ledger.client.submit(await signTransaction(userTransaction(ledger.chain, id, keys.publicKey), keys.privateKey));
+  return { id, ...keys };
+}
+
+/** Deploys TypeScript source (transpiled, as the playground and CLI do) as `contractId`. */
+export async function deploy(ledger: { client: LedgerClient; chain: ChainInfo }, owner: TestUser, contractId: string, source: string) {
+  const { nextNonce } = await ledger.client.user(owner.id);
+  const tx = await deployTransaction(ledger.chain, owner.id, nextNonce, contractId, transpile(source));
+  return ledger.client.submit(await signTransaction(tx, owner.privateKey));
+}
