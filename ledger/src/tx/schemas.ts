@@ -16,7 +16,12 @@ export const Amount = z
   .string()
   .regex(/^[1-9][0-9]{0,37}$/, 'a positive whole number of the smallest unit, as a decimal string')
   .openapi({ example: '1500' });
-export const JsonValueSchema = z.json().openapi({ description: 'any JSON value' }) as unknown as z.ZodType<JsonValue>;
+// Bodies are parsed JSON already, so any parsed value is a JSON value. (z.json() is recursive, which
+// the OpenAPI generator cannot walk.)
+export const JsonValueSchema = z
+  .unknown()
+  .refine((value) => value !== undefined, 'required')
+  .openapi({ description: 'any JSON value' }) as unknown as z.ZodType<JsonValue>;
 
 const base = {
   chainId: z.string().min(1).max(64),
