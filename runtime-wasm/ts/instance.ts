@@ -36,6 +36,7 @@ export function loadInstance(source: EngineSource = DEFAULT_WASM): Promise<Engin
 async function instantiate(source: EngineSource): Promise<EngineInstance> {
   const { module, bytes } = await compile(source);
   glue.initSync({ module });
+  compiledModule = module;
   return {
     hash: bytes ? await sha256Hex(bytes) : '',
     execute: executeSafely,
@@ -46,7 +47,9 @@ async function instantiate(source: EngineSource): Promise<EngineInstance> {
 /** A trap (memory cap, native stack, engine bug) kills the instance; name it and start afresh. */
 function executeSafely(request: ExecuteRequest): Outcome {
   try {
-    return JSON.parse(glue.execute(JSON.stringify(request))) as Outcome;
+    const outcome = JSON.parse(glue.execute(JSON.stringify(request))) as Outcome;
+    recycleIfWorn();
+    return outcome;
   } catch (error) {
     let reason = '';
     try {
@@ -63,6 +66,21 @@ function executeSafely(request: ExecuteRequest): Outcome {
     const detail = reason || (error instanceof Error ? error.message : String(error));
     return failedOutcome('EngineFailure', `the engine trapped: ${detail}`, limit);
   }
+}
+
+/**
+ * Boa leaves a little of every run's realm behind (≈ 0.2 MB), so a warm instance's memory only
+ * grows. Past half of the 256 MiB maximum the instance is replaced before the next run, so every
+ * run keeps room for its full 64 MiB cap and a long-lived host never hits a false MemoryLimit.
+ * Outcomes do not depend on this: fresh and warm instances give identical results.
+ */
+const RECYCLE_AT_BYTES = 128 * 1024 * 1024;
+let compiledModule: WebAssembly.Module | undefined;
+
+function recycleIfWorn(): void {
+  // initSync() on an initialised glue returns the live instance's exports.
+  const { memory } = glue.initSync({ module: compiledModule! }) as unknown as { memory: WebAssembly.Memory };
+  if (memory.buffer.byteLength > RECYCLE_AT_BYTES) glue.__wbg_reset_state();
 }
 
 async function compile(source: EngineSource): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {
