@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 const suites = [
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
-  ['engine package, CLI and examples (Node)', 'npm', ['run', 'test:node']],
+  ['engine package, ledger, CLI and examples (Node; real SQLite files and servers on 127.0.0.1)', 'npm', ['run', 'test:node']],
   ['engine in Chromium (parity with Node)', 'npm', ['run', 'test:browser']],
   ['engine package installed from its tarball (Node, Chromium, Vite)', 'npm', ['run', 'test:package']],
 ];

@@ -109,7 +109,7 @@ function callsStep(client: LedgerClient, chain: ChainInfo, accounts: Account[], 
 }
 
 function row(label: string, result: LoadResult): string {
-  return `${label.padEnd(34)} ${result.perSecond.toFixed(1).padStart(8)}/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   (${result.completed} in ${result.seconds.toFixed(1)} s${result.retried ? `, ${result.retried} conflict re-runs` : ''})`;
+  return `${label.padEnd(34)} ${result.perSecond.toFixed(1).padStart(8)}/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   (${result.completed} in ${result.seconds.toFixed(1)} s${result.retried ? `, ${result.retried} conflict re-runs` : ''}; CPU cores: load ${result.clientCores.toFixed(2)}, ledger ${result.ledgerCores.toFixed(2)})`;
 }
 
 const engine = await loadEngine();
@@ -121,11 +121,11 @@ for (const workers of workerCounts) {
     const client = new LedgerClient(url);
     const chain = await client.chain();
     const accounts = await setup(client, chain);
-    await closedLoop(clients, 1, transfersStep(client, chain, accounts)); // warm-up
-    const ceiling = await closedLoop(clients, seconds, transfersStep(client, chain, accounts));
+    await closedLoop(clients, 1, child.pid!, transfersStep(client, chain, accounts)); // warm-up
+    const ceiling = await closedLoop(clients, seconds, child.pid!, transfersStep(client, chain, accounts));
     const callStep = callsStep(client, chain, accounts, engine, await sha256Hex(tokenCode));
-    await closedLoop(clients, 1, callStep); // warm-up
-    const calls = await closedLoop(clients, seconds, callStep);
+    await closedLoop(clients, 1, child.pid!, callStep); // warm-up
+    const calls = await closedLoop(clients, seconds, child.pid!, callStep);
     console.log(`workers: ${workers}`);
     console.log(row('  ceiling: signed transfers', ceiling));
     console.log(row('  signed transfer-contract calls', calls));

@@ -9,8 +9,8 @@ export function progress(message: string): void {
 
 /** Exit code for an error: 2 for usage, 1 otherwise, with the ledger's named code when there is one. */
 export function reportError(command: string, error: unknown): number {
-  if (error instanceof UsageError || String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`tana ${command}: ${error.message}\n`);
+  if (error instanceof UsageError || String((error as { code?: unknown } | undefined)?.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`tana ${command}: ${(error as Error).message}\n`);
     return 2;
   }
   if (error instanceof LedgerRequestError) {

@@ -21,7 +21,6 @@ export interface LedgerOptions {
   workers?: number;
   /** Wall-clock limit of one re-execution. */
   executionTimeoutMs?: number;
-  batchWaitMs?: number;
   clock?: () => number;
   /** Progress for long steps (starting workers), for CLIs. */
   onProgress?: (message: string) => void;
@@ -66,7 +65,7 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
 
   progress(`starting ${options.workers ?? 'one per core'} re-execution worker(s)…`);
   const pool = await createExecutionPool({ size: options.workers, timeoutMs: options.executionTimeoutMs });
-  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, clock, batchWaitMs: options.batchWaitMs });
+  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, clock });
   const chain = params;
 
   // Mints from this process are serialised so each takes the producer's next nonce.

@@ -132,6 +132,14 @@ describe('rejections change nothing', () => {
     assert.equal(after.counter, ((before.counter as number | undefined) ?? 0) + 1);
   });
 
+  test('a call run on state that has changed since: Conflict (not DiffMismatch), and it commits once re-run', async () => {
+    const early = await signTransaction(await preparedCounterCall(mallory), mallory.privateKey);
+    await ledger.client.submit(await signTransaction(await preparedCounterCall(alice), alice.privateKey));
+    await expectRejected('Conflict', () => ledger.client.submit(early), (error) => assert.match(error.message, /changed in block/));
+    const rerun = await signTransaction(await preparedCounterCall(mallory), mallory.privateKey);
+    assert.equal((await ledger.client.submit(rerun)).replayed, false);
+  });
+
   test('a contract that throws: ContractFailed (ContractError, with its line)', async () => {
     const forged = await forgedSuccess(alice, 'thrower');
     await expectRejected('ContractFailed', async () => ledger.client.submit(await signTransaction(forged, alice.privateKey)), (error) => {

@@ -61,9 +61,7 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
       const contract = ctx.store.contract(tx.contractId);
       if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
       if (contract.codeHash !== tx.codeHash) throw new LedgerError('Conflict', `contract '${tx.contractId}' was redeployed; run it again`);
-      if (tx.block.height !== ctx.height) {
-        throw new LedgerError('Conflict', `the call ran for block ${tx.block.height}, but the next block is ${ctx.height}; run it again`);
-      }
+      checkCallFreshness(tx.block.height, ctx.height, contract.stateHeight, ctx.params.maxBlockLag, tx.contractId);
       if (entry.snapshotHeight !== undefined && entry.snapshotHeight !== contract.stateHeight) {
         throw new LedgerError('Conflict', `contract '${tx.contractId}' state changed after the call was checked; run it again`);
       }
@@ -89,6 +87,21 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
     signed: entry.signed,
     result: entry.result,
   });
+}
+
+/**
+ * A call ran for block `claimed`, on the state the client read at `claimed - 1`. It may land in
+ * block `next` if that is at most `maxLag` blocks later and the contract's state has not changed
+ * since the client read it; otherwise the client must run it again (Conflict).
+ */
+export function checkCallFreshness(claimed: number, next: number, stateHeight: number, maxLag: number, contractId: string): void {
+  if (claimed > next) throw new LedgerError('Conflict', `the call ran for block ${claimed}, but the next block is ${next}; run it again`);
+  if (claimed < next - maxLag) {
+    throw new LedgerError('Conflict', `the call ran for block ${claimed}, more than ${maxLag} blocks before the next (${next}); run it again`);
+  }
+  if (stateHeight >= claimed) {
+    throw new LedgerError('Conflict', `contract '${contractId}' changed in block ${stateHeight}, after the state the call ran on; run it again`);
+  }
 }
 
 export function checkNonce(ctx: Pick<ApplyContext, 'store'>, tx: Transaction): void {

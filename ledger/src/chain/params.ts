@@ -15,6 +15,12 @@ export interface ChainParams {
   maxCodeBytes: number;
   /** How far a transaction's signed timestamp may be from the ledger's clock. */
   clockSkewMs: number;
+  /**
+   * How many blocks a call may land after the block it ran for. Blocks are cheap (one per commit
+   * batch), so demanding the exact height would turn every concurrent commit into a conflict;
+   * the contract's own state must still be unchanged since the client read it.
+   */
+  maxBlockLag: number;
 }
 
 export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainParams, 'producerPublicKey'>): ChainParams {
@@ -30,6 +36,7 @@ export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainP
     maxGas: 50_000_000,
     maxCodeBytes: 256 * 1024,
     clockSkewMs: 5 * 60_000,
+    maxBlockLag: 8,
     ...overrides,
   };
 }

@@ -108,6 +108,7 @@ export const ChainSchema = z
     maxGas: z.number().int(),
     maxCodeBytes: z.number().int(),
     clockSkewMs: z.number().int(),
+    maxBlockLag: z.number().int(),
     head: HeadSchema,
   })
   .openapi('Chain');

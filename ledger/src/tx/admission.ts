@@ -3,7 +3,7 @@
 // commit (chain/apply.ts), where they are authoritative.
 import { createHash } from 'node:crypto';
 import type { SignedTransaction } from '@tana/engine';
-import { checkNonce, positiveAmount } from '../chain/apply.ts';
+import { checkCallFreshness, checkNonce, positiveAmount } from '../chain/apply.ts';
 import type { ChainParams } from '../chain/params.ts';
 import type { Store } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
@@ -58,8 +58,7 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
       if (tx.gasLimit > params.maxGas) throw new LedgerError('GasLimitTooHigh', `gas limit ${tx.gasLimit} is over this ledger's ${params.maxGas}`);
       if (tx.block.executor !== params.producer) throw new LedgerError('WrongExecutor', `block.executor must be '${params.producer}'`);
       checkClock(ctx, tx.block.timestamp, 'block timestamp');
-      const next = (store.head()?.height ?? 0) + 1;
-      if (tx.block.height !== next) throw new LedgerError('Conflict', `the call ran for block ${tx.block.height}, but the next block is ${next}; run it again`);
+      checkCallFreshness(tx.block.height, store.head()!.height + 1, contract.stateHeight, params.maxBlockLag, tx.contractId);
       break;
     }
     case 'user':

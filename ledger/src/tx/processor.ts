@@ -1,8 +1,8 @@
 // From a signed transaction to an acknowledged block entry:
 //   id → replay? → admission → (calls) re-execution in the worker pool → batched, sequential commit.
-// A batch becomes one block. While calls for the next block are still re-executing, the batch
-// waits for them (up to `batchWaitMs`) so that concurrent independent calls share a block
-// instead of conflicting on its height.
+// Whatever is verified by the time the commit step runs becomes one block (group commit: one
+// fsync for the batch). A call may land a few blocks after the one it ran for (maxBlockLag), so
+// commits never wait for other calls still re-executing.
 import { callRequest, canonicalBytes, claimOf, sameCanonical, type SignedTransaction } from '@tana/engine';
 import type { VerifiedTransaction } from '../chain/apply.ts';
 import { commitBlock, type CommitResult } from '../chain/commit.ts';
@@ -29,7 +29,6 @@ export interface ProcessorDeps {
   engineHash: string;
   pool: ExecutionPool;
   clock?: () => number;
-  batchWaitMs?: number;
 }
 
 interface Waiting {
@@ -43,8 +42,6 @@ export class TransactionProcessor {
   private readonly clock: () => number;
   private readonly inFlight = new Map<string, Promise<Submitted>>();
   private ready: Waiting[] = [];
-  private executing = 0;
-  private flushTimer: NodeJS.Timeout | undefined;
   private flushScheduled = false;
   private closing = false;
 
@@ -111,14 +108,7 @@ export class TransactionProcessor {
     const contract = store.contract(tx.contractId)!;
     const code = store.contractCode(tx.contractId)!.code;
     const request = await callRequest(tx, code, store.contractState(tx.contractId), params.allowedHosts);
-    this.executing++;
-    let outcome;
-    try {
-      outcome = await pool.execute(request);
-    } finally {
-      this.executing--;
-      if (this.executing === 0 && this.ready.length) this.scheduleFlush();
-    }
+    const outcome = await pool.execute(request);
     if (!outcome.ok) {
       const error = outcome.error!;
       const where = error.line ? ` (line ${error.line}${error.column ? `:${error.column}` : ''})` : '';
@@ -144,18 +134,12 @@ export class TransactionProcessor {
   }
 
   private scheduleFlush(): void {
-    if (this.executing === 0) {
-      if (this.flushScheduled) return;
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    } else {
-      this.flushTimer ??= setTimeout(() => this.flush(), this.deps.batchWaitMs ?? 20);
-    }
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
     this.flushScheduled = false;
     const batch = this.ready;
     this.ready = [];
