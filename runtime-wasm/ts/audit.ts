@@ -2,7 +2,7 @@
 // the signature and code hash, re-execute on the pre-state, compare outcomes.
 import type { Engine } from './engine.ts';
 import type { EngineInstance } from './instance.ts';
-import type { Outcome, State } from './protocol.ts';
+import type { ExecuteRequest, Outcome, State } from './protocol.ts';
 import { sha256Hex } from './bytes.ts';
 import { callRequest, claimOf, sameCanonical, verifySignature, type CallTransaction, type SignedTransaction } from './transaction.ts';
 
@@ -30,7 +30,13 @@ export interface AuditReport {
   problems: string[];
 }
 
-export async function auditTransaction(engine: Engine | EngineInstance, input: AuditInput): Promise<AuditReport> {
+/** Anything that runs requests: an engine, or a sandbox (async) with the engine's hash. */
+export interface AuditRunner {
+  readonly hash?: string;
+  execute(request: ExecuteRequest): Outcome | Promise<Outcome>;
+}
+
+export async function auditTransaction(engine: Engine | EngineInstance | AuditRunner, input: AuditInput): Promise<AuditReport> {
   const { transaction } = input.signed;
   const problems: string[] = [];
   const signatureValid = await verifySignature(input.signed, input.publicKey);
@@ -40,7 +46,7 @@ export async function auditTransaction(engine: Engine | EngineInstance, input: A
   const engineHashValid = !engine.hash || engine.hash === transaction.engineHash;
   if (!engineHashValid) problems.push(`the transaction was made with engine ${transaction.engineHash}, this is ${engine.hash}`);
 
-  const outcome = engine.execute(await callRequest(transaction, input.code, input.state, input.allowedHosts));
+  const outcome = await engine.execute(await callRequest(transaction, input.code, input.state, input.allowedHosts));
   const claimed = transaction.outcome;
   const outcomeMatches = outcome.ok && sameCanonical(claimed, claimOf(outcome));
   if (!outcomeMatches) {

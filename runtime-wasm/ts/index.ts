@@ -5,7 +5,7 @@ export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.ts';
 export { transpile, TranspileError } from './transpile.ts';
 export { buildRequest, DEFAULT_ALLOWED_HOSTS, type PartialContext, type RunOptions } from './request.ts';
 export { failedOutcome } from './outcome.ts';
-export { auditTransaction, type AuditInput, type AuditReport } from './audit.ts';
+export { auditTransaction, type AuditInput, type AuditReport, type AuditRunner } from './audit.ts';
 export * from './transaction.ts';
 export * from './state-proof.ts';
 export { fromHex, sha256Hex, toHex } from './bytes.ts';

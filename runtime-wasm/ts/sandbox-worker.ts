@@ -1,15 +1,23 @@
 // Runs inside the sandbox's worker (Node worker_threads or a Web Worker).
 import { loadInstance } from './instance.ts';
 import { isNode } from './platform.ts';
+import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest } from './protocol.ts';
 
-type Message = { id: number; request: ExecuteRequest };
+type Message = { id: number; request: ExecuteRequest; engine?: string };
 
-const enginePromise = loadInstance();
+let enginePromise: ReturnType<typeof loadInstance> | undefined;
 
-async function handle({ id, request }: Message, reply: (m: unknown) => void) {
-  const engine = await enginePromise;
-  reply({ id, outcome: engine.execute(request) });
+async function handle({ id, request, engine: source }: Message, reply: (m: unknown) => void) {
+  enginePromise ??= loadInstance(source);
+  try {
+    const engine = await enginePromise;
+    reply({ id, outcome: engine.execute(request) });
+  } catch (error) {
+    // The .wasm could not be loaded (offline, wrong URL): say so now rather than time out; try again next run.
+    enginePromise = undefined;
+    reply({ id, outcome: failedOutcome('EngineFailure', `could not load the engine: ${(error as Error).message}`) });
+  }
 }
 
 if (isNode) {

@@ -41,3 +41,19 @@ test('runs queued in order, one at a time', async () => {
     await sandbox.close();
   }
 });
+
+test('stop() ends the run in progress at once, and the next run gets a fresh worker', async () => {
+  const sandbox = await createSandbox({ timeoutMs: 60_000 });
+  try {
+    const started = Date.now();
+    const pending = sandbox.run("export default /^(a+)+$/.test('a'.repeat(40) + 'b')");
+    setTimeout(() => sandbox.stop(), 300);
+    const outcome = await pending;
+    assert.equal(outcome.error?.code, 'Timeout');
+    assert.match(outcome.error!.message, /stopped/);
+    assert.ok(Date.now() - started < 5000);
+    assert.equal((await sandbox.run('export default 5')).value, 5);
+  } finally {
+    await sandbox.close();
+  }
+});

@@ -7,12 +7,21 @@ import { transpileOrFail } from './transpile.ts';
 export interface SandboxOptions {
   /** Wall-clock limit of one run; past it the worker is terminated and the run is `Timeout`. Default 5000 ms. */
   timeoutMs?: number;
+  /**
+   * For bundlers (browsers only): makes the worker, e.g. with Vite
+   * `import EngineWorker from '@tana/engine/sandbox-worker?worker'` → `createWorker: () => new EngineWorker()`.
+   */
+  createWorker?: () => Worker;
+  /** Where the worker loads the `.wasm` from (default: beside the package), e.g. `@tana/engine/engine.wasm?url`. */
+  engineUrl?: string | URL;
 }
 
 /** The engine in a worker the host can terminate: the page or server never blocks on a contract. */
 export interface Sandbox {
   execute(request: ExecuteRequest): Promise<Outcome>;
   run(source: string, options?: RunOptions): Promise<Outcome>;
+  /** Stops the run in progress now (its outcome is `Timeout`); the next run starts a fresh worker. */
+  stop(): void;
   close(): Promise<void>;
 }
 
@@ -24,7 +33,7 @@ interface Port {
 
 const workerUrl = new URL(`./sandbox-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
-async function spawn(): Promise<Port> {
+async function spawn(createWorker?: () => Worker): Promise<Port> {
   if (isNode) {
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(workerUrl);
@@ -35,7 +44,7 @@ async function spawn(): Promise<Port> {
       terminate: async () => void (await worker.terminate()),
     };
   }
-  const worker = new Worker(workerUrl, { type: 'module' });
+  const worker = createWorker?.() ?? new Worker(workerUrl, { type: 'module' });
   return {
     post: (m) => worker.postMessage(m),
     onMessage: (h) => worker.addEventListener('message', (e) => h((e as MessageEvent).data)),
@@ -49,10 +58,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let nextId = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const waiting = new Map<number, (outcome: Outcome) => void>();
+  const engine = options.engineUrl === undefined ? undefined : String(options.engineUrl);
 
   async function ensurePort(): Promise<Port> {
     if (port) return port;
-    const fresh = await spawn();
+    const fresh = await spawn(options.createWorker);
     fresh.onMessage(({ id, outcome }) => waiting.get(id)?.(outcome));
     port = fresh;
     return fresh;
@@ -74,7 +84,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
             waiting.delete(id);
             resolve(outcome);
           });
-          current.post({ id, request });
+          current.post({ id, request, engine });
         }),
     );
   }
@@ -86,8 +96,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return result;
   };
 
+  function stop(): void {
+    const current = port;
+    port = undefined;
+    void current?.terminate();
+    for (const [id, resolve] of waiting) {
+      waiting.delete(id);
+      resolve(failedOutcome('Timeout', 'the run was stopped'));
+    }
+  }
+
   return {
     execute,
+    stop,
     run: (source, runOptions) => {
       const code = transpileOrFail(source);
       return typeof code === 'string' ? execute(buildRequest(code, runOptions)) : Promise.resolve(code);
