@@ -9,5 +9,14 @@ export const PLAYGROUND_DIST = fileURLToPath(new URL('../../playground/dist/', i
 
 export function servePlayground(app: LedgerApp): void {
   if (!existsSync(PLAYGROUND_DIST)) return;
-  app.use('*', serveStatic({ root: relative(process.cwd(), PLAYGROUND_DIST) }));
+  app.use(
+    '*',
+    serveStatic({
+      root: relative(process.cwd(), PLAYGROUND_DIST),
+      // Build outputs under _astro/ carry a content hash in their name: cache them for good.
+      onFound: (path, c) => {
+        if (path.includes('/_astro/')) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
 }

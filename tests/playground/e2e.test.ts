@@ -102,7 +102,7 @@ describe('playground in Chromium', () => {
         await $('tab-storage').click();
         await page.waitForSelector('[data-testid="staged"] pre');
         const staged = await page.evaluate(() =>
-          Object.fromEntries([...document.querySelectorAll('[data-testid="staged"] tr')].map((tr) => [tr.querySelector('code')?.textContent, JSON.parse(tr.querySelector('pre')?.textContent ?? 'null')])),
+          Object.fromEntries(Array.from(document.querySelectorAll('[data-testid="staged"] tr')).map((tr) => [tr.querySelector('code')?.textContent, JSON.parse(tr.querySelector('pre')?.textContent ?? 'null')])),
         );
         for (const [key, value] of Object.entries((expect.diff as { set: object }).set)) assert.deepEqual(staged[key], value, `${name}: ${key} staged`);
         await $('tab-output').click();
