@@ -1,16 +1,31 @@
-// `npm start`: serves what Tana has today on http://127.0.0.1:8080 — the embedded
-// engine page (examples/embed). The ledger and the playground join it here.
+// `npm start`: builds the playground when its sources are newer than the build, then runs
+// `tana start`: the ledger and the playground on one port (http://127.0.0.1:8080; PORT to change).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDirectory } from '../cli/src/static-server.ts';
 
-const port = Number(process.env.PORT ?? 8080);
-const root = fileURLToPath(new URL('..', import.meta.url));
-try {
-  const server = await serveDirectory(root, { port, keepAlive: true });
-  console.log(`Tana is running: ${server.url}/examples/embed/  (Ctrl+C stops it)`);
-  process.once('SIGINT', () => void server.close().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
-} catch (error) {
-  console.error(`could not listen on 127.0.0.1:${port}: ${(error as Error).message} (set PORT to use another port)`);
-  process.exit(1);
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const built = join(repo, 'playground/dist/index.html');
+const sources = ['playground/src', 'astro.config.mjs', 'examples', 'types', 'runtime-wasm/dist', 'ledger/src/client'].map((p) => join(repo, p));
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
 }
+
+if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs) {
+  console.error('… building the playground (astro build)');
+  const build = spawnSync('npm', ['run', '--silent', 'build:playground'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) {
+    console.error('the playground did not build; see the errors above');
+    process.exit(1);
+  }
+}
+
+const args = ['cli/bin/tana.mjs', 'start', ...(process.env.PORT ? ['--port', process.env.PORT] : []), ...process.argv.slice(2)];
+const child = spawn(process.execPath, args, { cwd: repo, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
