@@ -2,11 +2,9 @@
 // re-execution, durable commit), against the ceiling without re-execution (signed plain transfers:
 // HTTP, signature, durable commit), in the same run, for several worker counts.
 //   npm run bench:ledger [-- --seconds 8 --clients 8 --workers 1,2]
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadEngine, sha256Hex, signTransaction, transpile, type Engine, type JsonValue, type State } from '@tana/engine';
 import {
@@ -21,35 +19,17 @@ import {
   type KeyPair,
 } from '@tana/ledger/client';
 import { closedLoop, type LoadResult } from './load.ts';
+import { startTana } from '../../tests/support/tana-process.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, clients: { type: 'string', default: '8' }, workers: { type: 'string', default: '1,2' } } });
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const workerCounts = values.workers.split(',').map(Number);
-const bin = fileURLToPath(new URL('../../cli/bin/tana.mjs', import.meta.url));
 const tokenCode = transpile(readFileSync(new URL('./token.ts', import.meta.url), 'utf8'));
 
 interface Account extends KeyPair {
   id: string;
   nonce: number;
-}
-
-async function startLedger(workers: number): Promise<{ child: ChildProcess; url: string; home: string }> {
-  const home = mkdtempSync(join(tmpdir(), 'tana-bench-'));
-  const child = spawn(process.execPath, [bin, 'start', '--port', '0', '--workers', String(workers)], {
-    env: { ...process.env, TANA_HOME: home },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`tana start exited with ${code}`)));
-  });
-  return { child, url, home };
 }
 
 async function setup(client: LedgerClient, chain: ChainInfo): Promise<Account[]> {
@@ -116,7 +96,9 @@ const engine = await loadEngine();
 console.log(`bench/ledger · ${availableParallelism()} cores · ${clients} closed-loop clients · ${seconds} s per measurement · ledger in its own process\n`);
 const summary: string[] = [];
 for (const workers of workerCounts) {
-  const { child, url, home } = await startLedger(workers);
+  const home = mkdtempSync(join(tmpdir(), 'tana-bench-'));
+  const ledger = await startTana(home, ['--workers', String(workers)], { stderr: 'inherit' });
+  const { child, url } = ledger;
   try {
     const client = new LedgerClient(url);
     const chain = await client.chain();
@@ -133,9 +115,7 @@ for (const workers of workerCounts) {
     console.log(`  calls / ceiling: ${(ratio * 100).toFixed(0)}%  (target ≥ 50%: ${ratio >= 0.5 ? 'met' : 'missed'})\n`);
     summary.push(`| ${workers} | ${ceiling.perSecond.toFixed(0)} | ${calls.perSecond.toFixed(0)} | ${calls.p50.toFixed(1)} / ${calls.p99.toFixed(1)} | ${(ratio * 100).toFixed(0)}% |`);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await ledger.stop();
     rmSync(home, { recursive: true, force: true });
   }
 }

@@ -2,20 +2,20 @@
 // transfer → status → keys → stop (graceful) → verify. Everything in a temporary TANA_HOME.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startTana, TANA_BIN as bin, type TanaProcess } from '../support/tana-process.ts';
 
 const execFileAsync = promisify(execFile);
-const bin = fileURLToPath(new URL('../../cli/bin/tana.mjs', import.meta.url));
 
 describe('tana ledger commands', () => {
   const home = mkdtempSync(join(tmpdir(), 'tana-home-'));
   const data = join(home, 'ledger');
   let server: ChildProcess;
+  let ledgerProcess: TanaProcess;
   let url = '';
   const env = () => ({ ...process.env, TANA_HOME: home, TANA_LEDGER: url });
   const tana = (...args: string[]) => {
@@ -24,17 +24,9 @@ describe('tana ledger commands', () => {
   };
 
   before(async () => {
-    server = spawn(process.execPath, [bin, 'start', '--port', '0', '--workers', '1'], { env: { ...process.env, TANA_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (chunk) => {
-        out += chunk;
-        const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`tana start exited with ${code}`)));
-      setTimeout(() => reject(new Error('tana start did not come up in 30 s')), 30_000);
-    });
+    ledgerProcess = await startTana(home, ['--workers', '1']);
+    server = ledgerProcess.child;
+    url = ledgerProcess.url;
   });
   after(() => {
     server.kill('SIGKILL');

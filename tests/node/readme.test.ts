@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readmeBlocks } from '../support/readme-blocks.ts';
+import { startTana } from '../support/tana-process.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(new URL('README.md', `file://${repo}`), 'utf8');
@@ -51,17 +52,9 @@ test('every `tana` command in the README runs', () => {
 test('the README’s ledger walkthrough runs against a ledger started as the README says', async () => {
   const home = mkdtempSync(join(tmpdir(), 'tana-readme-ledger-'));
   const env = { ...process.env, TANA_HOME: home };
-  const ledger = spawn(process.execPath, [join(repo, 'cli/bin/tana.mjs'), 'start', '--port', '0', '--workers', '1'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  const ledger = await startTana(home, ['--workers', '1']);
+  const url = ledger.url;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      ledger.stdout.on('data', (chunk) => {
-        out += chunk;
-        const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      ledger.once('exit', (code) => reject(new Error(`tana start exited ${code}`)));
-    });
     const commands = readmeBlocks(readme, 'readme-ledger').flatMap((block) => block.split('\n').filter((l) => l.startsWith('npx tana ')));
     assert.ok(commands.length >= 4);
     for (const command of commands) {
@@ -71,8 +64,7 @@ test('the README’s ledger walkthrough runs against a ledger started as the REA
       assert.equal(run.status, 0, `${command}\n${run.stderr}${run.stdout}`);
     }
   } finally {
-    ledger.kill('SIGTERM');
-    await new Promise((resolve) => ledger.once('exit', resolve));
+    await ledger.stop();
     rmSync(home, { recursive: true, force: true });
   }
 });
