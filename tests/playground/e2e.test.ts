@@ -111,6 +111,14 @@ describe('playground in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('Ctrl+Enter in the editor runs the contract', async () => {
+    await $('file-storage').click();
+    const before = Number(await page.locator('[data-testid="app"]').getAttribute('data-runs'));
+    await page.locator('[data-testid="editor"] .monaco-editor textarea').focus();
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, before);
+  });
+
   test('Monaco knows the tana:* modules: the examples have no diagnostics, a misuse does', async () => {
     await $('file-counter').click();
     const markers = () =>

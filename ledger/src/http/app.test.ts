@@ -36,7 +36,7 @@ describe('ledger HTTP API', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tana-app-test-'));
-    ledger = await openLedger({ dataDir: dir, workers: 1 });
+    ledger = await openLedger({ dataDir: dir, workers: 1, chain: { maxCodeBytes: 4096 } });
     app = createApp(ledger, { rateLimitPerMinute: 100_000, bodyLimitBytes: 32 * 1024 });
     chain = (await (await get('/chain')).json()) as ChainInfo;
     admin = { Authorization: `Bearer ${ledger.adminToken}` };
@@ -123,6 +123,7 @@ describe('ledger HTTP API', () => {
     assert.equal((await post('/contracts', await sign(await deployTransaction(chain, 'alice', nonceOf('alice'), 'count', `${code}\n// v2`), alice))).status, 201);
     await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', nonceOf('bob'), 'count', code), bob)), 403, 'NotContractOwner');
     await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', nonceOf('bob'), 'alice', code), bob)), 409, 'AccountIdTaken');
+    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', nonceOf('bob'), 'big', `${code}\n//${'x'.repeat(5000)}`), bob)), 413, 'CodeTooLarge');
     const badHash = { ...(await deployTransaction(chain, 'bob', nonceOf('bob'), 'other', code)), codeHash: 'ab'.repeat(32) };
     await expectError(post('/contracts', await sign(badHash, bob)), 400, 'CodeHashMismatch');
     const detail = (await (await get('/contracts/count')).json()) as { version: number; versions: unknown[]; code: string };
@@ -221,5 +222,11 @@ describe('ledger HTTP API', () => {
     assert.equal(over.status, 429);
     assert.ok(over.headers.get('retry-after'));
     assert.equal(((await over.json()) as { error: { code: string } }).error.code, 'RateLimited');
+  });
+
+  test('after shutdown begins, new transactions get ShuttingDown (503) and reads still answer', async () => {
+    await ledger.processor.drain();
+    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', nonceOf('alice'), 'bob', '1', 'USD'), alice)), 503, 'ShuttingDown');
+    assert.equal((await get('/health')).status, 200);
   });
 });
