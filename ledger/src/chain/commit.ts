@@ -23,7 +23,7 @@ export interface BlockSpec {
 
 export function commitBlock(store: Store, tree: StateTree, params: ChainParams, entries: VerifiedTransaction[], spec: BlockSpec): CommitResult {
   const rejected = new Map<string, LedgerError>();
-  const block = store.db.transaction(() => {
+  const commit = store.db.transaction(() => {
     const parent = store.head();
     if (!parent) throw new Error('the ledger has no genesis block');
     const ctx = { store, tree, params, height: parent.height + 1 };
@@ -49,6 +49,13 @@ export function commitBlock(store: Store, tree: StateTree, params: ChainParams, 
     });
     store.insertBlock(sealed);
     return sealed;
-  })();
+  });
+  let block: BlockRow | undefined;
+  try {
+    block = commit();
+  } catch (error) {
+    tree.invalidate(); // the tables rolled back; the in-memory tree must not keep what they lost
+    throw error;
+  }
   return { block, rejected };
 }

@@ -48,3 +48,17 @@ test('removing a leaf changes the root, and putting it back restores it', () => 
 test('the empty state has a fixed root', () => {
   assert.equal(freshTree().root(), freshTree().root());
 });
+
+test('the in-memory top tree gives the same root as a tree rebuilt from the tables', () => {
+  const store = new Store(openDatabase(':memory:'));
+  const incremental = new StateTree(store);
+  for (const [i, leaf] of leaves.entries()) {
+    incremental.put(leaf);
+    if (i % 50 === 0) incremental.root();
+  }
+  incremental.remove(leaves[10] as Extract<StateLeaf, { kind: 'state' }>);
+  const root = incremental.root();
+  assert.equal(new StateTree(store).root(), root, 'a fresh tree over the same tables');
+  incremental.invalidate();
+  assert.equal(incremental.root(), root);
+});

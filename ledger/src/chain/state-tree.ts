@@ -18,6 +18,8 @@ export function bucketOf(path: string): number {
 export class StateTree {
   private readonly store: Store;
   private readonly dirty = new Set<number>();
+  /** The 256-bucket tree, level by level (leaves first), kept in memory so a commit rehashes 8 nodes per touched bucket. */
+  private top: Buffer[][] | undefined;
 
   constructor(store: Store) {
     this.store = store;
@@ -38,12 +40,21 @@ export class StateTree {
 
   /** Rehashes the touched buckets (from the table, so a rolled-back savepoint is harmless) and returns the root. */
   root(): string {
+    const top = (this.top ??= levelsOf(this.bucketLevel()));
     for (const bucket of this.dirty) {
       const leaves = this.store.bucketLeaves(bucket).map((row) => row.hash);
-      this.store.setBucketHash(bucket, leaves.length ? merkleRoot(leaves) : undefined);
+      const hash = leaves.length ? merkleRoot(leaves) : undefined;
+      this.store.setBucketHash(bucket, hash);
+      updatePath(top, bucket, hash ?? EMPTY);
     }
     this.dirty.clear();
-    return merkleRoot(this.bucketLevel()).toString('hex');
+    return top.at(-1)![0]!.toString('hex');
+  }
+
+  /** Forgets the in-memory tree (after a failed commit rolled the tables back); it is rebuilt from them. */
+  invalidate(): void {
+    this.top = undefined;
+    this.dirty.clear();
   }
 
   /** The steps from `leaf` (which must be committed) to the current root. */
@@ -57,6 +68,7 @@ export class StateTree {
   }
 
   private bucketLevel(): Buffer[] {
+    if (this.top) return this.top[0]!;
     const stored = this.store.bucketHashes();
     return Array.from({ length: BUCKET_COUNT }, (_, i) => {
       const hash = stored.get(i);
@@ -79,6 +91,20 @@ function nextLevel(nodes: Buffer[]): Buffer[] {
     next.push(right ? sha256(nodeBytes(nodes[i]!, right)) : nodes[i]!);
   }
   return next;
+}
+
+/** Every level of a power-of-two tree, leaves first. */
+function levelsOf(leaves: Buffer[]): Buffer[][] {
+  const levels = [leaves.slice()];
+  while (levels.at(-1)!.length > 1) levels.push(nextLevel(levels.at(-1)!));
+  return levels;
+}
+
+function updatePath(levels: Buffer[][], index: number, leaf: Buffer): void {
+  levels[0]![index] = leaf;
+  for (let level = 1, at = index >> 1; level < levels.length; level++, at >>= 1) {
+    levels[level]![at] = sha256(nodeBytes(levels[level - 1]![2 * at]!, levels[level - 1]![2 * at + 1]!));
+  }
 }
 
 function pathSteps(level: Buffer[], index: number): ProofStep[] {
