@@ -33,7 +33,7 @@ test('a successful run shows status, gas, console, value and diff', () => {
   };
   const { body } = render(OutputPanel, { props: { outcome, runMs: 12.34 } });
   assert.match(body, /✓ ok · gas <span data-testid="gas">579<\/span>/);
-  assert.match(body, /12\.3 ms/);
+  assert.match(body, / · 12\.3 ms/);
   assert.match(body, /hello &lt;b>/, 'console output is escaped');
   assert.match(body, /&quot;paid:alice&quot;: 25|"paid:alice": 25/);
   assert.match(body, /"old"|&quot;old&quot;/);
