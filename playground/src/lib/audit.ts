@@ -11,9 +11,12 @@ export async function auditCommitted(client: LedgerClient, txId: string): Promis
   const contractId = signed.transaction.contractId;
   let code = '';
   const state: State = {};
+  const seen = new Set<string>(); // pages overlap at their boundary height
   for (let fromHeight = 0; ; ) {
     const { transactions } = await client.transactions({ contract: contractId, fromHeight, limit: 500 });
     for (const record of transactions) {
+      if (seen.has(record.id)) continue;
+      seen.add(record.id);
       if (record.id === txId) {
         const [chain, sender, sandbox] = await Promise.all([client.chain(), client.user(signed.transaction.sender), getSandbox()]);
         return auditTransaction({ hash: await engineHash(), execute: (request) => sandbox.execute(request) }, {
