@@ -3,7 +3,7 @@
 // offline queue, conflict and re-sign, audit, share links, errors with lines, Stop.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadEngine } from '@tana/engine';
@@ -27,7 +27,8 @@ describe('playground in Chromium', () => {
 
   async function open(url = `${ledger.url}/`) {
     await page.goto(url);
-    await page.waitForSelector('[data-ready="true"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-ready="true"][data-editor-ready="true"]', { timeout: 30_000 });
+    await page.waitForFunction(() => '__tanaEditor' in window);
   }
 
   async function runAndWait() {
@@ -173,7 +174,7 @@ describe('playground in Chromium', () => {
 
   test('a reload finds files, keys, the outbox and committed state still there', async () => {
     await page.reload();
-    await page.waitForSelector('[data-ready="true"]');
+    await page.waitForSelector('[data-ready="true"][data-editor-ready="true"]');
     assert.match(await text('file-name'), /^counter/);
     await $('tab-ledger').click();
     assert.match(await text('key'), /alice/);
@@ -238,11 +239,44 @@ describe('playground in Chromium', () => {
     assert.match(link, /#name=pay&code=/);
     const other = await context.newPage();
     await other.goto(link).catch((error) => assert.fail(`opening the share link: ${error.message.split('\n')[0]}`));
-    await other.waitForSelector('[data-ready="true"]');
+    await other.waitForSelector('[data-ready="true"][data-editor-ready="true"]');
+    await other.waitForFunction(() => '__tanaEditor' in window);
     assert.match((await other.locator('[data-testid="file-name"]').textContent()) ?? '', /^pay-2/);
     const code = await other.evaluate(() => (window as never as { __tanaEditor: { getValue(): string } }).__tanaEditor.getValue());
     assert.match(code, /tx\.transfer/);
     await other.close();
+  });
+
+  test('a key exported here and imported in a fresh browser signs as the same user', async () => {
+    await $('tab-ledger').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), $('export-key').click()]);
+    const keyFile = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id: string; publicKey: string; privateKey: string };
+    assert.equal(keyFile.id, 'alice');
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(`${ledger.url}/`);
+    await other.waitForSelector('[data-ready="true"]');
+    await other.locator('[data-testid="tab-ledger"]').click();
+    await other.locator('[data-testid="import-key"]').setInputFiles({ name: 'alice.tana-key.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(keyFile)) });
+    await other.waitForSelector('[data-testid="key"]');
+    assert.match((await other.locator('[data-testid="key"]').textContent()) ?? '', new RegExp(`alice ${keyFile.publicKey.slice(0, 16)}`));
+    await fresh.close();
+  });
+
+  test('a bug bundle carries code, pre-state and outcome, and opens as a new file with that state staged', async () => {
+    await $('file-counter').click();
+    await runAndWait();
+    await $('tab-settings').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), $('export-bundle').click()]);
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(bundle.format, 'tana-bug-bundle');
+    assert.match(bundle.code, /Counter:/);
+    assert.equal(bundle.outcome.ok, true);
+    assert.equal(typeof bundle.preState.counter, 'number');
+    await $('import-bundle').setInputFiles({ name: 'bug.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) });
+    await page.waitForFunction(() => /^counter-bug/.test(document.querySelector('[data-testid="file-name"]')?.textContent ?? ''));
+    await $('tab-storage').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="staged"]')?.textContent?.includes(String(n)), bundle.preState.counter);
   });
 
   test('dark theme and a screenshot for the README', async () => {
