@@ -5,3 +5,4 @@ export { createApp, DEFAULT_CORS_ORIGINS, type HttpOptions, type LedgerApp } fro
 export { verifyChain, type VerifyReport } from './chain/verify.ts';
 export { LedgerError, LEDGER_ERRORS, type LedgerErrorCode, type LedgerErrorBody } from './errors.ts';
 export type { ChainParams } from './chain/params.ts';
+export { rawPublicKeyOf } from './tx/signature.ts';

@@ -1,7 +1,8 @@
 // Opens a ledger: its data directory (SQLite file, producer key, admin token), its chain, its
 // engine and worker pool, and the transaction processor that ties them together.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { canonicalBytes, type MintTransaction, type SignedTransaction } from '@tana/engine';
 import { createGenesis } from './chain/genesis.ts';
@@ -11,6 +12,7 @@ import { openDatabase } from './db/open.ts';
 import { Store } from './db/store.ts';
 import { createExecutionPool, type ExecutionPool } from './execution/pool.ts';
 import { TransactionProcessor, type Submitted } from './tx/processor.ts';
+import { rawPublicKeyOf } from './tx/signature.ts';
 
 export interface LedgerOptions {
   /** Directory for ledger.sqlite, the producer key and the admin token (created if missing). */
@@ -59,12 +61,13 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
 
   let params = store.meta<ChainParams>('chain');
   if (!params) {
-    params = defaultChainParams({ ...options.chain, producerPublicKey: rawPublicKey(producerKey) });
+    params = defaultChainParams({ ...options.chain, producerPublicKey: rawPublicKeyOf(producerKey) });
     createGenesis(store, tree, params, clock(), engineHash);
   }
 
-  progress(`starting ${options.workers ?? 'one per core'} re-execution worker(s)…`);
-  const pool = await createExecutionPool({ size: options.workers, timeoutMs: options.executionTimeoutMs });
+  const workers = options.workers ?? availableParallelism();
+  progress(`starting ${workers} re-execution worker${workers === 1 ? '' : 's'} (one per core unless --workers)…`);
+  const pool = await createExecutionPool({ size: workers, timeoutMs: options.executionTimeoutMs });
   const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, clock });
   const chain = params;
 
@@ -121,9 +124,4 @@ function loadOrCreateSecret(path: string): string {
   const secret = randomBytes(24).toString('hex');
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   return secret;
-}
-
-/** The raw 32-byte ed25519 public key (hex): the last 32 bytes of its SPKI DER encoding. */
-function rawPublicKey(privateKey: KeyObject): string {
-  return createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).subarray(-32).toString('hex');
 }

@@ -14,11 +14,14 @@ export type StateLeaf =
   | { kind: 'state'; contractId: string; key: string; value: JsonValue }
   | { kind: 'balance'; account: string; currency: string; amount: string };
 
+/** What names a leaf, without its value: enough to find or remove it. */
+export type StateLeafId = { kind: 'state'; contractId: string; key: string } | { kind: 'balance'; account: string; currency: string };
+
 export const BUCKET_COUNT = 256;
 export const EMPTY_BUCKET = '0'.repeat(64);
 
 /** The leaf's place: canonical JSON of [kind, owner, name]. Sorting by it orders a bucket. */
-export function leafPath(leaf: StateLeaf): string {
+export function leafPath(leaf: StateLeafId): string {
   return leaf.kind === 'state' ? JSON.stringify(['state', leaf.contractId, leaf.key]) : JSON.stringify(['balance', leaf.account, leaf.currency]);
 }
 

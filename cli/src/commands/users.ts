@@ -1,5 +1,6 @@
 // tana user create|list|show and tana key export|import: ed25519 keys under ~/.config/tana/users/.
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
+import { rawPublicKeyOf } from '@tana/ledger';
 import { parseArgs } from 'node:util';
 import { signTransaction } from '@tana/engine';
 import { exportPrivateKey, generateKeyPair, LedgerClient, userTransaction } from '@tana/ledger/client';
@@ -56,7 +57,7 @@ export async function keyCommand(args: string[]): Promise<number> {
     try {
       const key = createPrivateKey({ key: Buffer.from(secret, 'hex'), format: 'der', type: 'pkcs8' });
       if (key.asymmetricKeyType !== 'ed25519') throw new Error(`a ${key.asymmetricKeyType} key`);
-      publicKey = createPublicKey(key).export({ type: 'spki', format: 'der' }).subarray(-32).toString('hex');
+      publicKey = rawPublicKeyOf(key);
     } catch (error) {
       throw new UsageError(`not an ed25519 PKCS#8 private key in hex (${(error as Error).message})`);
     }

@@ -27,18 +27,12 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
   checkNonce(ctx, tx);
   switch (tx.kind) {
     case 'user':
-      if (ctx.store.accountExists(tx.sender)) {
-        throw new LedgerError(ctx.store.user(tx.sender) ? 'UserExists' : 'AccountIdTaken', `the id '${tx.sender}' is already taken`);
-      }
+      checkUserIdFree(ctx, tx.sender);
       ctx.store.insertUser({ id: tx.sender, publicKey: tx.publicKey, displayName: tx.displayName ?? null, createdHeight: ctx.height });
       if (ctx.params.faucet) credit(ctx, tx.sender, ctx.params.faucet.currency, BigInt(ctx.params.faucet.amount));
       break;
     case 'deploy': {
-      const existing = ctx.store.contract(tx.contractId);
-      if (existing && existing.owner !== tx.sender) {
-        throw new LedgerError('NotContractOwner', `contract '${tx.contractId}' belongs to '${existing.owner}'`);
-      }
-      if (!existing && ctx.store.accountExists(tx.contractId)) throw new LedgerError('AccountIdTaken', `the id '${tx.contractId}' is already taken`);
+      const existing = checkDeployable(ctx, tx.sender, tx.contractId);
       const row = existing
         ? { ...existing, version: existing.version + 1, codeHash: tx.codeHash }
         : { id: tx.contractId, owner: tx.sender, version: 1, codeHash: tx.codeHash, stateHeight: ctx.height, createdHeight: ctx.height };
@@ -87,6 +81,18 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
     signed: entry.signed,
     result: entry.result,
   });
+}
+
+export function checkUserIdFree(ctx: Pick<ApplyContext, 'store'>, id: string): void {
+  if (ctx.store.accountExists(id)) throw new LedgerError(ctx.store.user(id) ? 'UserExists' : 'AccountIdTaken', `the id '${id}' is already taken`);
+}
+
+/** A new contract needs a free id; a new version, its owner. Returns the existing contract, if any. */
+export function checkDeployable(ctx: Pick<ApplyContext, 'store'>, sender: string, contractId: string) {
+  const existing = ctx.store.contract(contractId);
+  if (existing && existing.owner !== sender) throw new LedgerError('NotContractOwner', `contract '${contractId}' belongs to '${existing.owner}'`);
+  if (!existing && ctx.store.accountExists(contractId)) throw new LedgerError('AccountIdTaken', `the id '${contractId}' is already taken`);
+  return existing;
 }
 
 /**

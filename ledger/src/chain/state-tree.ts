@@ -2,7 +2,7 @@
 // leaf hashes live in state_leaves, bucket roots in state_buckets; a commit rehashes only the
 // buckets it touched, then the fixed 256-bucket tree above them.
 import { createHash } from 'node:crypto';
-import { BUCKET_COUNT, EMPTY_BUCKET, leafBytes, leafPath, nodeBytes, type ProofStep, type StateLeaf } from '@tana/engine';
+import { BUCKET_COUNT, EMPTY_BUCKET, leafBytes, leafPath, nodeBytes, type ProofStep, type StateLeaf, type StateLeafId } from '@tana/engine';
 import type { Store } from '../db/store.ts';
 
 const EMPTY = Buffer.from(EMPTY_BUCKET, 'hex');
@@ -32,8 +32,8 @@ export class StateTree {
     this.dirty.add(bucket);
   }
 
-  remove(leaf: Pick<StateLeaf, 'kind'> & ({ contractId: string; key: string } | { account: string; currency: string })): void {
-    const path = 'contractId' in leaf ? JSON.stringify(['state', leaf.contractId, leaf.key]) : JSON.stringify(['balance', leaf.account, leaf.currency]);
+  remove(leaf: StateLeafId): void {
+    const path = leafPath(leaf);
     this.store.deleteLeaf(path);
     this.dirty.add(bucketOf(path));
   }

@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { callRequest, claimOf, loadEngine, sameCanonical, type Engine, type SignedTransaction } from '@tana/engine';
 import { openDatabase } from '../db/open.ts';
 import { Store, type TxRow } from '../db/store.ts';
-import { signatureValid } from '../tx/signature.ts';
+import { signatureValid, transactionIdOf } from '../tx/signature.ts';
 import { commitBlock } from './commit.ts';
 import { createGenesis } from './genesis.ts';
 import type { ChainParams } from './params.ts';
-import { sha256, StateTree } from './state-tree.ts';
-import { canonicalBytes } from '@tana/engine';
+import { StateTree } from './state-tree.ts';
 
 export interface VerifyReport {
   ok: boolean;
@@ -87,7 +86,7 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
 function checkTransaction(state: Store, row: TxRow, height: number): string[] {
   const tx = row.signed.transaction;
   const problems: string[] = [];
-  if (sha256(canonicalBytes(tx)).toString('hex') !== row.id) problems.push(`block ${height}: transaction ${row.id} is not the hash of its content`);
+  if (transactionIdOf(tx) !== row.id) problems.push(`block ${height}: transaction ${row.id} is not the hash of its content`);
   const publicKey = tx.kind === 'user' ? tx.publicKey : state.user(tx.sender)?.publicKey;
   if (!publicKey || !signatureValid(tx, row.signed.signature, publicKey)) problems.push(`block ${height}: transaction ${row.id} has no valid signature`);
   return problems;

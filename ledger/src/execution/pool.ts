@@ -2,7 +2,7 @@
 // by default. A hostile contract can only stall its own worker, and the sandbox's wall clock stops
 // even that (Timeout); independent calls run in parallel.
 import { availableParallelism } from 'node:os';
-import { createSandbox, type ExecuteRequest, type Outcome, type Sandbox } from '@tana/engine';
+import { buildRequest, createSandbox, type ExecuteRequest, type Outcome, type Sandbox } from '@tana/engine';
 
 export interface ExecutionPool {
   readonly size: number;
@@ -15,7 +15,7 @@ export async function createExecutionPool(options: { size?: number; timeoutMs?: 
   const workers = await Promise.all(Array.from({ length: size }, () => createSandbox({ timeoutMs: options.timeoutMs ?? 5000 })));
   const pending = workers.map(() => 0);
   // Load the engine in every worker now, so the first real call does not pay for it.
-  await Promise.all(workers.map((worker) => worker.execute({ code: '', state: {}, context: warmupContext, gasLimit: 1000 })));
+  await Promise.all(workers.map((worker) => worker.execute(buildRequest('', { gasLimit: 1000 }))));
 
   return {
     size,
@@ -34,12 +34,3 @@ export async function createExecutionPool(options: { size?: number; timeoutMs?: 
   };
 }
 
-const warmupContext: ExecuteRequest['context'] = {
-  chainId: 'warmup',
-  contractId: 'warmup',
-  caller: 'warmup',
-  block: { height: 0, timestamp: 0, executor: 'warmup' },
-  tx: { id: 'warmup', sender: 'warmup', nonce: 0, input: null },
-  fetches: [],
-  allowedHosts: [],
-};

@@ -3,7 +3,7 @@
 // commit (chain/apply.ts), where they are authoritative.
 import { createHash } from 'node:crypto';
 import type { SignedTransaction } from '@tana/engine';
-import { checkCallFreshness, checkNonce, positiveAmount } from '../chain/apply.ts';
+import { checkCallFreshness, checkDeployable, checkNonce, checkUserIdFree, positiveAmount } from '../chain/apply.ts';
 import type { ChainParams } from '../chain/params.ts';
 import type { Store } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
@@ -30,17 +30,14 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
   if (!signatureValid(tx, signed.signature, publicKey)) {
     throw new LedgerError('BadSignature', `the signature does not verify with ${tx.kind === 'user' ? 'the given' : `'${tx.sender}'s`} public key`);
   }
-  if (tx.kind === 'user') {
-    if (store.accountExists(tx.sender)) throw new LedgerError(store.user(tx.sender) ? 'UserExists' : 'AccountIdTaken', `the id '${tx.sender}' is already taken`);
-  }
+  if (tx.kind === 'user') checkUserIdFree(ctx, tx.sender);
   checkNonce(ctx, tx);
 
   switch (tx.kind) {
     case 'deploy': {
       if (Buffer.byteLength(tx.code) > params.maxCodeBytes) throw new LedgerError('CodeTooLarge', `code is over ${params.maxCodeBytes} bytes`);
       if (createHash('sha256').update(tx.code).digest('hex') !== tx.codeHash) throw new LedgerError('CodeHashMismatch', 'codeHash is not the sha256 of code');
-      const owner = store.contract(tx.contractId)?.owner;
-      if (owner && owner !== tx.sender) throw new LedgerError('NotContractOwner', `contract '${tx.contractId}' belongs to '${owner}'`);
+      checkDeployable(ctx, tx.sender, tx.contractId);
       break;
     }
     case 'transfer':

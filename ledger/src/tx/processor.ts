@@ -3,15 +3,16 @@
 // Whatever is verified by the time the commit step runs becomes one block (group commit: one
 // fsync for the batch). A call may land a few blocks after the one it ran for (maxBlockLag), so
 // commits never wait for other calls still re-executing.
-import { callRequest, canonicalBytes, claimOf, sameCanonical, type SignedTransaction } from '@tana/engine';
+import { callRequest, claimOf, sameCanonical, type SignedTransaction } from '@tana/engine';
 import type { VerifiedTransaction } from '../chain/apply.ts';
 import { commitBlock, type CommitResult } from '../chain/commit.ts';
 import type { ChainParams } from '../chain/params.ts';
-import { sha256, type StateTree } from '../chain/state-tree.ts';
+import type { StateTree } from '../chain/state-tree.ts';
 import type { BlockRow, Store, TxResult } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
 import type { ExecutionPool } from '../execution/pool.ts';
 import { admit } from './admission.ts';
+import { transactionIdOf } from './signature.ts';
 
 export interface Submitted {
   id: string;
@@ -50,12 +51,8 @@ export class TransactionProcessor {
     this.clock = deps.clock ?? Date.now;
   }
 
-  transactionId(signed: SignedTransaction): string {
-    return sha256(canonicalBytes(signed.transaction)).toString('hex');
-  }
-
   submit(signed: SignedTransaction): Promise<Submitted> {
-    const id = this.transactionId(signed);
+    const id = transactionIdOf(signed.transaction);
     const committed = this.committed(id);
     if (committed) return Promise.resolve(committed);
     const running = this.inFlight.get(id);

@@ -1,6 +1,6 @@
 // The engine in a Web Worker (the @tana/engine sandbox, bundled by Vite): the page never freezes,
 // and Stop ends a runaway contract at once.
-import { createSandbox, sha256Hex, transpile, TranspileError, failedOutcome, DEFAULT_ALLOWED_HOSTS, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
+import { createSandbox, sha256Hex, transpile, TranspileError, buildRequest, failedOutcome, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
 import EngineWorker from '@tana/engine/sandbox-worker?worker';
 import engineUrl from '@tana/engine/engine.wasm?url';
 
@@ -15,8 +15,7 @@ export function getSandbox(): Promise<Sandbox> {
 
 /** Starts the worker and loads the engine now, so the first run is instant (and works offline later). */
 export async function warmUp(): Promise<void> {
-  const engine = await getSandbox();
-  await engine.execute({ code: '', state: {}, context: { chainId: 'warmup', contractId: 'warmup', caller: 'warmup', block: { height: 0, timestamp: 0, executor: 'warmup' }, tx: { id: 'warmup', sender: 'warmup', nonce: 0, input: null }, fetches: [], allowedHosts: [] }, gasLimit: 1000 });
+  await (await getSandbox()).execute(buildRequest('', { gasLimit: 1000 }));
 }
 
 /** sha256 of the engine this page runs: it must be the ledger's. */
@@ -68,18 +67,15 @@ export async function runLocally(source: string, run: LocalRun): Promise<Outcome
 }
 
 function requestFor(code: string, run: LocalRun, fetches: RecordedFetch[]) {
-  return {
-    code,
+  return buildRequest(code, {
     state: run.state,
     context: {
-      chainId: 'local',
       contractId: run.contractId,
-      caller: run.sender,
       block: { height: run.height, timestamp: Date.now(), executor: run.executor },
-      tx: { id: 'local', sender: run.sender, nonce: 0, input: run.input },
+      tx: { sender: run.sender, input: run.input },
       fetches,
-      allowedHosts: run.allowedHosts ?? DEFAULT_ALLOWED_HOSTS,
+      allowedHosts: run.allowedHosts,
     },
     call: run.call,
-  };
+  });
 }

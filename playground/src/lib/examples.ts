@@ -25,5 +25,4 @@ export const EXAMPLES: Example[] = Object.entries(sources)
     const spec = specs[path.replace(/\.ts$/, '.expect.json')];
     return { name, description: spec?.description ?? '', source, state: spec?.state ?? {}, fetches: spec?.context?.fetches ?? [], input: JSON.stringify(spec?.context?.tx?.input ?? null) };
   })
-  .filter((example) => example.name !== 'tsconfig')
   .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,11 +1,11 @@
 // The playground's side of the ledger: its URL (a setting), sync of blocks and contract state
 // (each value checked against the block's state root with the ledger's proof), registering users
 // and deploying contracts.
-import { signTransaction, transpile, verifyStateProof } from '@tana/engine';
+import { sameCanonical, signTransaction, transpile, verifyStateProof } from '@tana/engine';
 import { deployTransaction, LedgerClient, userTransaction, type ChainInfo } from '@tana/ledger/client';
 import type { PlaygroundDb, StoredKey } from './db.ts';
 import { replaceCommitted } from './state.ts';
-import { enqueue } from './outbox.ts';
+import { enqueue, queuedFrom } from './outbox.ts';
 
 /** Served by `tana start`, the ledger is the page's own origin; from `astro dev`, the local default. */
 export function defaultLedgerUrl(): string {
@@ -54,7 +54,7 @@ export async function sync(db: PlaygroundDb, contractIds: string[], onProgress?:
       const { proof } = await client.value(contractId, key);
       // Check against the root of the block we hold (or fetch it if the head moved on meanwhile).
       const root = (await db.blocks.get(proof.height))?.stateRoot ?? (await client.block(proof.height)).stateRoot;
-      if (sameJson(proof.leaf, { kind: 'state', contractId, key, value: state.state[key] }) && (await verifyStateProof(proof, root))) ok.add(key);
+      if (sameCanonical(proof.leaf, { kind: 'state', contractId, key, value: state.state[key] }) && (await verifyStateProof(proof, root))) ok.add(key);
     }
     await replaceCommitted(db, contractId, state.state, block?.height ?? state.height, ok);
     values += Object.keys(state.state).length;
@@ -62,10 +62,6 @@ export async function sync(db: PlaygroundDb, contractIds: string[], onProgress?:
   }
   await db.setSetting('syncedHeight', since);
   return { height: since, newBlocks, values, verified };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Registers the key's user on the ledger (a signed `user` transaction through the outbox). */
@@ -79,7 +75,6 @@ export async function register(db: PlaygroundDb, key: StoredKey) {
 export async function deploy(db: PlaygroundDb, key: StoredKey, contractId: string, source: string, fileId: string) {
   const client = await ledgerClient(db);
   const [chain, user] = await Promise.all([client.chain(), client.user(key.id)]);
-  const pending = await db.outbox.where('status').equals('queued').count();
-  const tx = await deployTransaction(chain, key.id, user.nextNonce + pending, contractId, transpile(source));
+  const tx = await deployTransaction(chain, key.id, user.nextNonce + (await queuedFrom(db, key.id)), contractId, transpile(source));
   return enqueue(db, await signTransaction(tx, key.privateKey), fileId);
 }

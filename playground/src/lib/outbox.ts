@@ -1,13 +1,22 @@
 // Signed transactions wait here (IndexedDB) until the ledger takes them: offline, or while it is
 // unreachable, they stay queued and go out in order when it is back. A conflict is kept for the
 // person to re-run and re-sign; any other refusal is kept with its named error.
-import { signTransaction, transactionId, type SignedTransaction, type Transaction, type CallTransaction, type JsonValue, type Outcome } from '@tana/engine';
+import {
+  sha256Hex,
+  signTransaction,
+  transactionId,
+  transpile,
+  type CallTransaction,
+  type JsonValue,
+  type Outcome,
+  type SignedTransaction,
+  type Transaction,
+} from '@tana/engine';
 import { LedgerRequestError, prepareCall } from '@tana/ledger/client';
 import type { OutboxEntry, PlaygroundDb, StoredKey } from './db.ts';
 import { ledgerClient, chainInfo } from './ledger.ts';
 import { committedState } from './state.ts';
 import { getSandbox } from './engine.ts';
-import { transpile, sha256Hex } from '@tana/engine';
 import { recordedFetches, recordFetch } from './fetches.ts';
 
 export async function enqueue(db: PlaygroundDb, signed: SignedTransaction, fileId?: string): Promise<OutboxEntry> {
@@ -22,6 +31,11 @@ export async function enqueue(db: PlaygroundDb, signed: SignedTransaction, fileI
   entry.seq = (await db.outbox.add(entry)) as number;
   void flush(db);
   return entry;
+}
+
+/** Transactions from `sender` still waiting to go out: the next nonce is past them. */
+export async function queuedFrom(db: PlaygroundDb, sender: string): Promise<number> {
+  return (await db.outbox.where('status').equals('queued').toArray()).filter((e) => e.signed.transaction.sender === sender).length;
 }
 
 let flushing: Promise<void> | undefined;
@@ -87,7 +101,7 @@ export async function prepareForSigning(db: PlaygroundDb, key: StoredKey, source
   const code = transpile(source);
   const codeHash = await sha256Hex(code);
   const client = await ledgerClient(db);
-  const queued = (await db.outbox.where('status').equals('queued').toArray()).filter((e) => e.signed.transaction.sender === key.id).length;
+  const queued = await queuedFrom(db, key.id);
   let basis: PreparedForSigning['basis'] = 'ledger';
   let chain, state, headHeight, nonce;
   try {
