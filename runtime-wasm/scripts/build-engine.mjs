@@ -47,7 +47,7 @@ if (!bindgenVersion.endsWith(settings.bindgen.version)) {
   process.exit(1);
 }
 
-step('patching boa_engine', () => run('bash', ['scripts/patch-boa.sh']));
+step('patching Boa and regress', () => run('bash', ['scripts/patch-crates.sh']));
 
 const targetDir = join(crateDir, 'target', 'wasm');
 const rustflags = [

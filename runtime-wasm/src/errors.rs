@@ -20,8 +20,9 @@ pub enum ErrorCode {
     OutOfGas,
     /// A key, value or the contract's total state broke a storage limit.
     StorageLimit,
-    /// The call stack grew past the recursion limit.
-    StackOverflow,
+    /// The run nested deeper than the engine allows: JavaScript calls, or built-ins working
+    /// through nested values, prototype or Proxy chains. The same everywhere, whatever the host.
+    DepthLimit,
     /// The run allocated more memory than a run may use.
     MemoryLimit,
     /// `fetch` asked for a host that is not on the allow-list.
@@ -37,7 +38,10 @@ pub enum ErrorCode {
     /// The top-level await or called function never settled.
     Unsettled,
     /// The host stopped the run after its wall-clock limit (never produced by the engine itself).
+    /// Gas bounds every contract's work, so this is a safety net: a ledger never commits it.
     Timeout,
+    /// The host stopped the run because its user asked to (never produced by the engine itself).
+    Stopped,
     /// The engine itself failed (a trap or internal error); the host discarded the instance.
     EngineFailure,
 }
@@ -52,7 +56,7 @@ impl ErrorCode {
             Self::ContractError => "ContractError",
             Self::OutOfGas => "OutOfGas",
             Self::StorageLimit => "StorageLimit",
-            Self::StackOverflow => "StackOverflow",
+            Self::DepthLimit => "DepthLimit",
             Self::MemoryLimit => "MemoryLimit",
             Self::FetchNotAllowed => "FetchNotAllowed",
             Self::FetchNotRecorded => "FetchNotRecorded",
@@ -61,6 +65,7 @@ impl ErrorCode {
             Self::ResourceLimit => "ResourceLimit",
             Self::Unsettled => "Unsettled",
             Self::Timeout => "Timeout",
+            Self::Stopped => "Stopped",
             Self::EngineFailure => "EngineFailure",
         }
     }

@@ -13,10 +13,10 @@ use crate::errors::{ErrorCode, Fatal};
 use crate::gas::GasMeter;
 use crate::host::{self, Host};
 use crate::json;
-use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT};
+use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT, MAX_SOURCE_NESTING};
 use crate::modules::TanaModuleLoader;
 use crate::protocol::{EngineFailure, ExecuteRequest, Outcome, StateDiff};
-use crate::sandbox::{nesting, realm};
+use crate::sandbox::realm;
 use crate::store::Store;
 
 /// The file name contract positions are reported against.
@@ -28,6 +28,9 @@ pub const CONTRACT_PATH: &str = "contract.js";
 /// that start trivial, so all contract code runs inside promise jobs, where such
 /// errors propagate normally.
 const PRELUDE: &str = "await undefined;";
+/// What a contract sees when it nests too deeply, whichever limit it met.
+const DEPTH_LIMIT_MESSAGE: &str = "the run nested deeper than the engine allows (calls, or nested values, prototype or proxy chains in built-ins)";
+
 /// Smallest gas limit: enough for the prelude itself.
 const MIN_GAS_LIMIT: u64 = 1_000;
 
@@ -50,9 +53,7 @@ pub fn execute(request: ExecuteRequest) -> Outcome {
     if request.code.len() > MAX_CODE_BYTES {
         return failed(Fatal::new(ErrorCode::ParseError, format!("contract is {} bytes; the limit is {MAX_CODE_BYTES}", request.code.len())), 0);
     }
-    if let Err(message) = nesting::check(&request.code) {
-        return failed(Fatal::new(ErrorCode::ParseError, message), 0);
-    }
+    boa_engine::parser::nesting::set_limit(MAX_SOURCE_NESTING);
     let host = Host::new(Store::new(request.state), GasMeter::new(gas_limit), request.context);
     let mut context = match realm::new_context(host, Rc::new(TanaModuleLoader::default())) {
         Ok(context) => context,
@@ -110,9 +111,10 @@ fn settle(value: JsValue, context: &mut Context) -> Result<JsValue, Failure> {
 }
 
 fn to_json(value: &JsValue, context: &mut Context) -> RunResult {
-    match json::to_json(value, context) {
+    match json::to_json(value, "result", context) {
         Ok(v) => Ok(v.unwrap_or(Value::Null)),
-        Err(e) => Err(Failure::Fatal(Fatal::new(ErrorCode::NotSerializable, format!("the result is not JSON: {e}")))),
+        Err(json::ToJsonError::Thrown(error)) => Err(Failure::Thrown(error)),
+        Err(json::ToJsonError::Refused(why)) => Err(Failure::Fatal(Fatal::new(ErrorCode::NotSerializable, why))),
     }
 }
 
@@ -201,7 +203,9 @@ fn unprelude(line: u32, column: u32) -> (u32, u32) {
 fn thrown_failure(error: JsError, context: &mut Context) -> EngineFailure {
     if let Some(engine) = error.as_engine() {
         let code = match engine {
-            EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => ErrorCode::StackOverflow,
+            EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => {
+                return failure_of(Fatal::new(ErrorCode::DepthLimit, DEPTH_LIMIT_MESSAGE));
+            }
             EngineError::NoInstructionsRemain => ErrorCode::OutOfGas,
             _ => ErrorCode::EngineFailure,
         };

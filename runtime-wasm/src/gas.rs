@@ -1,6 +1,21 @@
 //! The gas meter. Boa counts bytecode instructions (its `fuzz` instruction budget);
 //! host calls and stored bytes are charged here on top, since Boa counts a native call as 1.
 
+use boa_engine::tana::NativeGas;
+
+/// What built-ins cost on top of their one instruction (see `boa_engine::tana`): about one
+/// unit of gas per 20 ns of their work, as for bytecode, measured by `bench/engine/gas.ts`.
+pub const NATIVE: NativeGas = NativeGas {
+    property: 6,
+    iteration: 4,
+    comparison: 4,
+    code_units_per_gas: 8,
+    copied_units_per_gas: 64,
+    bytes_per_gas: 64,
+    regex_steps_per_gas: 4,
+    limb_ops_per_gas: 4,
+};
+
 /// What host operations cost, in gas. Byte costs are per started byte.
 pub mod cost {
     pub const HOST_CALL: u64 = 50;
@@ -9,6 +24,8 @@ pub mod cost {
     pub const WRITE_BYTE: u64 = 5;
     pub const COMMIT_BYTE: u64 = 20;
     pub const KEYS_PER_KEY: u64 = 5;
+    /// Per step of matching a `data.keys` pattern against a key (about a character).
+    pub const KEYS_SCAN_BYTE: u64 = 1;
     pub const FETCH: u64 = 1_000;
     pub const FETCH_BYTE: u64 = 1;
     pub const PROMISE_JOB: u64 = 5;

@@ -1,7 +1,7 @@
 //! Per-run host state, kept in the Boa context's host-defined data so that the
 //! native functions of the `tana:*` modules can reach it.
 
-use boa_engine::{Context, JsError, JsResult};
+use boa_engine::{Context, JsError, JsResult, JsValue};
 use boa_engine::error::PanicError;
 
 use crate::errors::{ErrorCode, Fatal};
@@ -91,6 +91,28 @@ pub fn charge(context: &mut Context, amount: u64) -> JsResult<()> {
         return Err(abort(context, Fatal::new(ErrorCode::OutOfGas, "the run used more gas than its limit")));
     }
     Ok(())
+}
+
+/// A contract value as JSON for the host (`what` names the call, `root` the value), or the
+/// uncatchable `NotSerializable` naming where and why. Errors the contract's own code
+/// throws on the way (`toJSON`, getters, Proxy traps) propagate as they are.
+pub fn value_to_json(value: &JsValue, what: &str, root: &str, context: &mut Context) -> JsResult<Option<serde_json::Value>> {
+    match crate::json::to_json(value, root, context) {
+        Ok(json) => Ok(json),
+        Err(crate::json::ToJsonError::Thrown(error)) => Err(error),
+        Err(crate::json::ToJsonError::Refused(why)) => {
+            Err(abort(context, Fatal::new(ErrorCode::NotSerializable, format!("{what}: {why}"))))
+        }
+    }
+}
+
+/// A contract string for the host, or the uncatchable `NotSerializable` when it holds a
+/// lone surrogate (`what` names it).
+pub fn string_to_host(string: &boa_engine::JsString, what: &str, context: &mut Context) -> JsResult<String> {
+    match crate::json::well_formed(string) {
+        Ok(s) => Ok(s),
+        Err(why) => Err(abort(context, Fatal::new(ErrorCode::NotSerializable, format!("{what} {why}")))),
+    }
 }
 
 /// Turns a host-side `Result` into the uncatchable abort when it failed.

@@ -62,14 +62,23 @@ impl Store {
         Ok(existed)
     }
 
-    /// Keys visible now (committed and staged), sorted, filtered by a glob pattern.
-    pub fn keys(&self, pattern: &str) -> Vec<String> {
+    /// Keys visible now (committed and staged), sorted, filtered by a glob pattern,
+    /// with the matcher's steps over all of them.
+    pub fn keys(&self, pattern: &glob::Pattern) -> (usize, Vec<String>) {
         let committed = self.committed.keys().filter(|k| !self.staged.contains_key(*k));
         let staged = self.staged.iter().filter(|(_, v)| v.is_some()).map(|(k, _)| k);
-        let mut keys: Vec<String> =
-            committed.chain(staged).filter(|k| glob::matches(pattern, k)).cloned().collect();
+        let mut steps = 0;
+        let mut keys: Vec<String> = committed
+            .chain(staged)
+            .filter(|k| {
+                let (matched, taken) = pattern.matches(k);
+                steps += taken;
+                matched
+            })
+            .cloned()
+            .collect();
         keys.sort();
-        keys
+        (steps, keys)
     }
 
     /// Applies every staged write at once, or none if a limit would break.
@@ -181,8 +190,9 @@ mod tests {
         let mut s = store(&[("user:1", json!(1)), ("user:2", json!(2)), ("other", json!(0))]);
         s.set("user:3", json!(3)).unwrap();
         s.delete("user:1").unwrap();
-        assert_eq!(s.keys("user:*"), vec!["user:2", "user:3"]);
-        assert_eq!(s.keys("*").len(), 3);
+        let keys = |s: &Store, p: &str| s.keys(&glob::Pattern::new(p).unwrap()).1;
+        assert_eq!(keys(&s, "user:*"), vec!["user:2", "user:3"]);
+        assert_eq!(keys(&s, "*").len(), 3);
     }
 
     #[test]

@@ -147,15 +147,15 @@ fn infinite_loops_run_out_of_gas_even_inside_try() {
                  "let p = Promise.resolve(); for(;;) { p = p.then(() => {}) }",
                  "async function f(){ for(;;) await null } await f()"] {
         let outcome = run(&format!("{DATA}await data.set('x', 1); await data.commit();\n{code}"));
-        assert!(matches!(outcome.error.as_ref().map(|e| e.code), Some(ErrorCode::OutOfGas | ErrorCode::StackOverflow)), "{code}: {outcome:?}");
+        assert!(matches!(outcome.error.as_ref().map(|e| e.code), Some(ErrorCode::OutOfGas | ErrorCode::DepthLimit)), "{code}: {outcome:?}");
         assert!(outcome.diff.is_empty(), "{code}");
     }
 }
 
 #[test]
 fn deep_recursion_is_a_stack_overflow() {
-    assert_failed(&run("function r(n){ return r(n+1) + 1 } r(0)"), ErrorCode::StackOverflow);
-    assert_failed(&run("const f = (n) => [n].map(f); f(0)"), ErrorCode::StackOverflow);
+    assert_failed(&run("function r(n){ return r(n+1) + 1 } r(0)"), ErrorCode::DepthLimit);
+    assert_failed(&run("const f = (n) => [n].map(f); f(0)"), ErrorCode::DepthLimit);
 }
 
 #[test]

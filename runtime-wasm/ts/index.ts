@@ -10,3 +10,4 @@ export * from './transaction.ts';
 export * from './state-proof.ts';
 export { fromHex, sha256Hex, toHex } from './bytes.ts';
 export type * from './protocol.ts';
+export { LIMITS } from './protocol.ts';

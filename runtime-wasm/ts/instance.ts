@@ -2,7 +2,7 @@ import * as glue from '../pkg/tana_engine.js';
 import { sha256Hex } from './bytes.ts';
 import { failedOutcome } from './outcome.ts';
 import { isNode } from './platform.ts';
-import type { ExecuteRequest, Outcome } from './protocol.ts';
+import { LIMITS, type ExecuteRequest, type Outcome } from './protocol.ts';
 
 /** Where the engine's `.wasm` comes from: a URL or path, its bytes, a response, or a compiled module. */
 export type EngineSource = URL | string | ArrayBuffer | Uint8Array | Response | WebAssembly.Module;
@@ -44,7 +44,11 @@ async function instantiate(source: EngineSource): Promise<EngineInstance> {
   };
 }
 
-/** A trap (memory cap, native stack, engine bug) kills the instance; name it and start afresh. */
+/**
+ * A trap (memory cap, engine bug) kills the instance; name it and start afresh. The host's own
+ * stack overflowing is an engine fault, never an outcome: the engine's depth limits stop every
+ * contract long before any host's stack ends, so reaching it means a missing limit (`EngineFailure`).
+ */
 function executeSafely(request: ExecuteRequest): Outcome {
   try {
     const outcome = JSON.parse(glue.execute(JSON.stringify(request))) as Outcome;
@@ -59,9 +63,9 @@ function executeSafely(request: ExecuteRequest): Outcome {
     }
     glue.__wbg_reset_state();
     const limit = request.gasLimit ?? 0;
-    if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', 'the run used more than 64 MiB of memory', limit);
+    if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', `the run used more than ${LIMITS.maxHeapBytes / 2 ** 20} MiB of memory`, limit);
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      return failedOutcome('StackOverflow', 'the native stack overflowed', limit);
+      return failedOutcome('EngineFailure', "the host's stack overflowed inside the engine (an engine fault, not an outcome)", limit);
     }
     const detail = reason || (error instanceof Error ? error.message : String(error));
     return failedOutcome('EngineFailure', `the engine trapped: ${detail}`, limit);

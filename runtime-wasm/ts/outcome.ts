@@ -1,7 +1,7 @@
-import type { ErrorCode, Outcome } from './protocol.ts';
+import type { ErrorCode, Failed } from './protocol.ts';
 
 /** An outcome for a failure decided by the host (trap, timeout, bad source), in the engine's shape. */
-export function failedOutcome(code: ErrorCode, message: string, gasUsed = 0): Outcome {
+export function failedOutcome(code: ErrorCode, message: string, gasUsed = 0): Failed {
   return {
     ok: false,
     value: null,

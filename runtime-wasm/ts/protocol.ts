@@ -1,4 +1,4 @@
-// The wire types, generated from the Rust engine by ts-rs (`cargo test` writes bindings/).
+// The wire types and the engine's limits, generated from the Rust engine by `cargo test` (ts-rs).
 export type { ExecuteRequest } from './generated/ExecuteRequest.ts';
 export type { ExecutionContext } from './generated/ExecutionContext.ts';
 export type { BlockContext } from './generated/BlockContext.ts';
@@ -6,6 +6,9 @@ export type { TxContext } from './generated/TxContext.ts';
 export type { FunctionCall } from './generated/FunctionCall.ts';
 export type { RecordedFetch } from './generated/RecordedFetch.ts';
 export type { Outcome } from './generated/Outcome.ts';
+export type { Succeeded } from './generated/Succeeded.ts';
+export type { Failed } from './generated/Failed.ts';
+export { LIMITS } from './generated/limits.ts';
 export type { EngineFailure } from './generated/EngineFailure.ts';
 export type { ErrorCode } from './generated/ErrorCode.ts';
 export type { StateDiff } from './generated/StateDiff.ts';

@@ -1,5 +1,5 @@
 // Runs inside the sandbox's worker (Node worker_threads or a Web Worker).
-import { loadInstance } from './instance.ts';
+import { loadInstance, type EngineInstance } from './instance.ts';
 import { isNode } from './platform.ts';
 import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest } from './protocol.ts';
@@ -10,13 +10,23 @@ let enginePromise: ReturnType<typeof loadInstance> | undefined;
 
 async function handle({ id, request, engine: source }: Message, reply: (m: unknown) => void) {
   enginePromise ??= loadInstance(source);
+  let engine: EngineInstance;
   try {
-    const engine = await enginePromise;
-    reply({ id, outcome: engine.execute(request) });
+    engine = await enginePromise;
   } catch (error) {
     // The .wasm could not be loaded (offline, wrong URL): say so now rather than time out; try again next run.
     enginePromise = undefined;
     reply({ id, outcome: failedOutcome('EngineFailure', `could not load the engine: ${(error as Error).message}`) });
+    return;
+  }
+  // The host's wall clock counts from here: loading the engine is not the contract's time.
+  reply({ id, started: true });
+  const outcome = engine.execute(request);
+  try {
+    reply({ id, outcome });
+  } catch (error) {
+    // The outcome could not be sent (it cannot be cloned): answer at once, never leave the host waiting.
+    reply({ id, outcome: failedOutcome('EngineFailure', `the outcome could not be sent: ${(error as Error).message}`, outcome.gasUsed) });
   }
 }
 

@@ -5,7 +5,11 @@ import { isNode } from './platform.ts';
 import { transpileOrFail } from './transpile.ts';
 
 export interface SandboxOptions {
-  /** Wall-clock limit of one run; past it the worker is terminated and the run is `Timeout`. Default 5000 ms. */
+  /**
+   * Wall-clock limit of one run; past it the worker is terminated and the run is `Timeout`. Default
+   * 30 s. Gas bounds every contract's work (the largest gas limit is a few seconds of work), so this
+   * is a safety net: a run that reaches it is an engine fault, never an outcome a ledger commits.
+   */
   timeoutMs?: number;
   /**
    * For bundlers (browsers only): makes the worker, e.g. with Vite
@@ -20,16 +24,21 @@ export interface SandboxOptions {
 export interface Sandbox {
   execute(request: ExecuteRequest): Promise<Outcome>;
   run(source: string, options?: RunOptions): Promise<Outcome>;
-  /** Stops the run in progress now (its outcome is `Timeout`); the next run starts a fresh worker. */
+  /** Stops the run in progress and those queued before now (their outcome is `Stopped`); the next run starts a fresh worker. */
   stop(): void;
   close(): Promise<void>;
 }
 
 interface Port {
   post(message: unknown): void;
-  onMessage(handler: (message: { id: number; outcome: Outcome }) => void): void;
+  onMessage(handler: (message: { id: number; started?: true; outcome?: Outcome }) => void): void;
+  /** The worker died or could not deliver a message: every run in it is over. */
+  onFailure(handler: (reason: string) => void): void;
   terminate(): Promise<void>;
 }
+
+/** The sandbox's default wall clock (see `SandboxOptions.timeoutMs`). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const workerUrl = new URL(`./sandbox-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
@@ -38,34 +47,63 @@ async function spawn(createWorker?: () => Worker): Promise<Port> {
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(workerUrl);
     worker.unref();
+    let terminating = false;
     return {
       post: (m) => worker.postMessage(m),
       onMessage: (h) => worker.on('message', h),
-      terminate: async () => void (await worker.terminate()),
+      onFailure: (h) => {
+        worker.on('error', (e) => h(e.message));
+        worker.on('messageerror', (e) => h(String(e)));
+        worker.on('exit', (code) => terminating || h(`the worker exited (code ${code})`));
+      },
+      terminate: async () => {
+        terminating = true;
+        await worker.terminate();
+      },
     };
   }
   const worker = createWorker?.() ?? new Worker(workerUrl, { type: 'module' });
   return {
     post: (m) => worker.postMessage(m),
     onMessage: (h) => worker.addEventListener('message', (e) => h((e as MessageEvent).data)),
+    onFailure: (h) => {
+      worker.addEventListener('error', (e) => h((e as ErrorEvent).message || 'the worker failed'));
+      worker.addEventListener('messageerror', () => h('a message from the worker could not be read'));
+    },
     terminate: async () => worker.terminate(),
   };
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let port: Port | undefined;
   let nextId = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const waiting = new Map<number, (outcome: Outcome) => void>();
+  /** Runs posted to the worker whose wall clock starts when the worker begins them. */
+  const starting = new Map<number, () => void>();
   const engine = options.engineUrl === undefined ? undefined : String(options.engineUrl);
 
   async function ensurePort(): Promise<Port> {
     if (port) return port;
     const fresh = await spawn(options.createWorker);
-    fresh.onMessage(({ id, outcome }) => waiting.get(id)?.(outcome));
+    fresh.onMessage(({ id, started, outcome }) => (started ? starting.get(id)?.() : outcome && waiting.get(id)?.(outcome)));
+    fresh.onFailure((reason) => {
+      if (port === fresh) port = undefined;
+      void fresh.terminate();
+      endAll(failedOutcome('EngineFailure', `the engine's worker failed: ${reason}`));
+    });
     port = fresh;
     return fresh;
+  }
+
+  /** Answers every run in progress with `outcome`. */
+  function endAll(outcome: Outcome): void {
+    starting.clear();
+    for (const [id, resolve] of waiting) {
+      waiting.delete(id);
+      resolve(outcome);
+    }
   }
 
   function once(request: ExecuteRequest): Promise<Outcome> {
@@ -73,14 +111,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       (current) =>
         new Promise<Outcome>((resolve) => {
           const id = nextId++;
-          const timer = setTimeout(() => {
-            waiting.delete(id);
-            port = undefined;
-            void current.terminate();
-            resolve(failedOutcome('Timeout', `the run took longer than ${timeoutMs} ms and was stopped`, request.gasLimit ?? 0));
-          }, timeoutMs);
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          starting.set(id, () => {
+            starting.delete(id);
+            timer = setTimeout(() => {
+              waiting.delete(id);
+              if (port === current) port = undefined;
+              void current.terminate();
+              resolve(failedOutcome('Timeout', `the run took longer than ${timeoutMs} ms and was stopped`, request.gasLimit ?? 0));
+            }, timeoutMs);
+          });
           waiting.set(id, (outcome) => {
             clearTimeout(timer);
+            starting.delete(id);
             waiting.delete(id);
             resolve(outcome);
           });
@@ -89,21 +132,24 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     );
   }
 
+  /** Counts stop() calls: a run asked for before a stop() never starts. */
+  let stops = 0;
+  const stopped = () => failedOutcome('Stopped', 'the run was stopped');
+
   const execute = (request: ExecuteRequest): Promise<Outcome> => {
+    const asked = stops;
     // One run at a time per worker, in order.
-    const result = queue.then(() => once(request));
+    const result = queue.then(() => (asked === stops ? once(request) : stopped()));
     queue = result.catch(() => undefined);
     return result;
   };
 
   function stop(): void {
+    stops++;
     const current = port;
     port = undefined;
     void current?.terminate();
-    for (const [id, resolve] of waiting) {
-      waiting.delete(id);
-      resolve(failedOutcome('Timeout', 'the run was stopped'));
-    }
+    endAll(stopped());
   }
 
   return {

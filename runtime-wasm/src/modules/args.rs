@@ -1,20 +1,23 @@
 //! Argument helpers for the natives of the `tana:*` modules. Misuse (a number
-//! where a key belongs) is an ordinary `TypeError` the contract can catch.
+//! where a key belongs) is an ordinary `TypeError` the contract can catch; a string
+//! that cannot cross to the host (a lone surrogate) stops the run with `NotSerializable`.
 
-use boa_engine::{Context, JsNativeError, JsResult, JsValue, JsObject, object::builtins::JsPromise};
+use boa_engine::{Context, JsNativeError, JsObject, JsResult, JsValue, object::builtins::JsPromise};
 
-pub fn string(args: &[JsValue], index: usize, what: &str) -> JsResult<String> {
+use crate::host;
+
+pub fn string(args: &[JsValue], index: usize, what: &str, context: &mut Context) -> JsResult<String> {
     match args.get(index).and_then(JsValue::as_string) {
-        Some(s) => Ok(s.to_std_string_escaped()),
+        Some(s) => host::string_to_host(&s, what, context),
         None => Err(JsNativeError::typ().with_message(format!("{what} must be a string")).into()),
     }
 }
 
-pub fn optional_string(args: &[JsValue], index: usize, what: &str) -> JsResult<Option<String>> {
+pub fn optional_string(args: &[JsValue], index: usize, what: &str, context: &mut Context) -> JsResult<Option<String>> {
     match args.get(index) {
         None => Ok(None),
         Some(v) if v.is_undefined() => Ok(None),
-        Some(_) => string(args, index, what).map(Some),
+        Some(_) => string(args, index, what, context).map(Some),
     }
 }
 
@@ -24,6 +27,5 @@ pub fn resolved(value: impl Into<JsValue>, context: &mut Context) -> JsResult<Js
 }
 
 pub fn this_object(this: &JsValue) -> JsResult<JsObject> {
-    this.as_object()
-        .ok_or_else(|| JsNativeError::typ().with_message("called on a non-object").into())
+    this.as_object().ok_or_else(|| JsNativeError::typ().with_message("called on a non-object").into())
 }

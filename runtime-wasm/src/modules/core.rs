@@ -49,20 +49,24 @@ fn error(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
 }
 
 fn write(level: LogLevel, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let message = format_args(args);
+    let message = format_args(args, context)?;
     host::charge(context, cost::HOST_CALL + cost::LOG_BYTE * message.len() as u64)?;
     let result = host::with_host(context, |h| h.push_log(level, message))?;
     host::or_abort(context, result)?;
     Ok(JsValue::undefined())
 }
 
-/// Strings print as they are; everything else in Boa's inspection format.
-fn format_args(args: &[JsValue]) -> String {
-    args.iter()
-        .map(|a| match a.as_string() {
-            Some(s) => s.to_std_string_escaped(),
-            None => a.display().to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Strings print as they are (and, like every string that crosses to the host, must be
+/// well-formed Unicode); everything else in Boa's inspection format, which shows one level
+/// of an object or array, reads properties without running any of the contract's code and
+/// escapes what it shows.
+fn format_args(args: &[JsValue], context: &mut Context) -> JsResult<String> {
+    let mut parts = Vec::with_capacity(args.len());
+    for (i, arg) in args.iter().enumerate() {
+        parts.push(match arg.as_string() {
+            Some(s) => host::string_to_host(&s, &format!("console argument {}", i + 1), context)?,
+            None => arg.display().to_string(),
+        });
+    }
+    Ok(parts.join(" "))
 }

@@ -10,6 +10,7 @@ use super::{ModuleSpec, args};
 use crate::errors::{ErrorCode, Fatal};
 use crate::gas::cost;
 use crate::host;
+use crate::glob;
 use crate::json;
 use crate::store::json_len;
 
@@ -28,7 +29,7 @@ fn init(module: &SyntheticModule, context: &mut Context) -> JsResult<()> {
 }
 
 fn get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let key = args::string(args, 0, "data.get key")?;
+    let key = args::string(args, 0, "data.get key", context)?;
     let value = host::with_host(context, |h| h.store.get(&key).cloned())?;
     let size = value.as_ref().map_or(0, json_len);
     host::charge(context, cost::HOST_CALL + cost::READ_BYTE * (key.len() + size) as u64)?;
@@ -40,29 +41,20 @@ fn get(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue
 }
 
 fn has(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let key = args::string(args, 0, "data.has key")?;
+    let key = args::string(args, 0, "data.has key", context)?;
     host::charge(context, cost::HOST_CALL + cost::READ_BYTE * key.len() as u64)?;
     let present = host::with_host(context, |h| h.store.get(&key).is_some())?;
     args::resolved(present, context)
 }
 
 fn set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let key = args::string(args, 0, "data.set key")?;
+    let key = args::string(args, 0, "data.set key", context)?;
     let raw = args.get(1).cloned().unwrap_or_default();
-    let value = match json::to_json(&raw, context) {
-        Ok(Some(value)) => value,
-        Ok(None) => {
-            return Err(host::abort(context, Fatal::new(
-                ErrorCode::NotSerializable,
-                format!("data.set('{key}', …): the value is undefined or a function; use data.delete to remove a key"),
-            )))
-        }
-        Err(err) => {
-            return Err(host::abort(context, Fatal::new(
-                ErrorCode::NotSerializable,
-                format!("data.set('{key}', …): the value is not JSON: {err}"),
-            )))
-        }
+    let Some(value) = host::value_to_json(&raw, &format!("data.set('{key}', …)"), "value", context)? else {
+        return Err(host::abort(context, Fatal::new(
+            ErrorCode::NotSerializable,
+            format!("data.set('{key}', …): the value is undefined, a function or a symbol; use data.delete to remove a key"),
+        )));
     };
     let size = key.len() + json_len(&value);
     host::charge(context, cost::HOST_CALL + cost::WRITE_BYTE * size as u64)?;
@@ -72,7 +64,7 @@ fn set(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue
 }
 
 fn delete(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let key = args::string(args, 0, "data.delete key")?;
+    let key = args::string(args, 0, "data.delete key", context)?;
     host::charge(context, cost::HOST_CALL + cost::WRITE_BYTE * key.len() as u64)?;
     let result = host::with_host(context, |h| h.store.delete(&key))?;
     let existed = host::or_abort(context, result)?;
@@ -80,9 +72,12 @@ fn delete(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVa
 }
 
 fn keys(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let pattern = args::optional_string(args, 0, "data.keys pattern")?.unwrap_or_else(|| "*".into());
-    let keys = host::with_host(context, |h| h.store.keys(&pattern))?;
-    host::charge(context, cost::HOST_CALL + cost::KEYS_PER_KEY * keys.len() as u64)?;
+    let pattern = args::optional_string(args, 0, "data.keys pattern", context)?.unwrap_or_else(|| "*".into());
+    let result = glob::Pattern::new(&pattern);
+    let pattern = host::or_abort(context, result)?;
+    // Matching reads every visible key against the pattern: charge that, not only the results.
+    let (scanned, keys) = host::with_host(context, |h| h.store.keys(&pattern))?;
+    host::charge(context, cost::HOST_CALL + cost::KEYS_PER_KEY * keys.len() as u64 + cost::KEYS_SCAN_BYTE * scanned as u64)?;
     let values = keys.into_iter().map(|k| JsValue::from(JsString::from(k)));
     let array = JsArray::from_iter(values, context);
     args::resolved(array, context)

@@ -38,13 +38,9 @@ fn init(module: &SyntheticModule, context: &mut Context) -> JsResult<()> {
 /// only be the sender or the contract's own account.
 fn transfer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
     host::charge(context, cost::HOST_CALL)?;
-    let request = match args.first().map(|a| json::to_json(a, context)) {
-        Some(Ok(Some(value))) => value,
-        _ => {
-            return Err(JsNativeError::typ()
-                .with_message("tx.transfer expects { to, amount, currency, from? }")
-                .into())
-        }
+    let argument = args.first().cloned().unwrap_or_default();
+    let Some(request) = host::value_to_json(&argument, "tx.transfer(…)", "transfer", context)? else {
+        return Err(JsNativeError::typ().with_message("tx.transfer expects { to, amount, currency, from? }").into());
     };
     let result = host::with_host(context, |h| {
         let transfer = parse_transfer(&request, &h.world.tx.sender, &h.world.contract_id)?;

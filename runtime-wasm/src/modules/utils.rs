@@ -43,7 +43,7 @@ pub fn host_allowed(host: &str, allowed: &[String]) -> bool {
 }
 
 fn fetch(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let url = args::string(args, 0, "fetch url")?;
+    let url = args::string(args, 0, "fetch url", context)?;
     host::charge(context, cost::FETCH)?;
     let lookup = host::with_host(context, |h| -> Result<RecordedFetch, Fatal> {
         let host = url_host(&url)

@@ -2,6 +2,10 @@
 //! and the wasm instance traps; the host reads `memory_limit_hit()` from the dead
 //! instance to name the failure `MemoryLimit`, then discards the instance.
 //! Installed as the global allocator only in the wasm build.
+//!
+//! It also asks Boa's collector for a collection each time the heap grows by
+//! `COLLECTION_STEP` (Boa counts only its values' headers, not the memory they own),
+//! so that garbage is freed by the run's own allocations, the same way everywhere.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -12,6 +16,10 @@ static LIVE: AtomicUsize = AtomicUsize::new(0);
 /// Live bytes when the current run started; `usize::MAX` when no run is active.
 static BASELINE: AtomicUsize = AtomicUsize::new(usize::MAX);
 static HIT: AtomicBool = AtomicBool::new(false);
+/// Live bytes past which the next collection is requested (while a run is active).
+static NEXT_COLLECTION: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Heap growth between requested collections.
+const COLLECTION_STEP: usize = 8 * 1024 * 1024;
 
 pub struct CappedAllocator;
 
@@ -36,7 +44,19 @@ impl CappedAllocator {
             HIT.store(true, Ordering::Relaxed);
         } else {
             LIVE.fetch_sub(old_size, Ordering::Relaxed);
-            LIVE.fetch_add(new_size, Ordering::Relaxed);
+            let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
+            if live > NEXT_COLLECTION.load(Ordering::Relaxed) {
+                boa_gc::tana_request_collection();
+                NEXT_COLLECTION.store(live.saturating_add(COLLECTION_STEP), Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Books a free; once the heap has shrunk, the next request comes a step above it.
+    fn release(size: usize) {
+        let live = LIVE.fetch_sub(size, Ordering::Relaxed) - size;
+        if live.saturating_add(COLLECTION_STEP) < NEXT_COLLECTION.load(Ordering::Relaxed) {
+            NEXT_COLLECTION.store(live + COLLECTION_STEP, Ordering::Relaxed);
         }
     }
 }
@@ -55,7 +75,7 @@ unsafe impl GlobalAlloc for CappedAllocator {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: `ptr` came from `alloc`/`realloc` above with this layout.
         unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        Self::release(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -69,14 +89,20 @@ unsafe impl GlobalAlloc for CappedAllocator {
     }
 }
 
-/// Starts counting a run's heap against the cap.
+/// Starts counting a run's heap against the cap, from a heap with nothing of earlier
+/// runs left in it: everything unreachable is collected first, and the collector
+/// starts from its initial state.
 pub fn begin_run() {
+    boa_gc::tana_reset();
     HIT.store(false, Ordering::Relaxed);
-    BASELINE.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    let live = LIVE.load(Ordering::Relaxed);
+    BASELINE.store(live, Ordering::Relaxed);
+    NEXT_COLLECTION.store(live + COLLECTION_STEP, Ordering::Relaxed);
 }
 
 pub fn end_run() {
     BASELINE.store(usize::MAX, Ordering::Relaxed);
+    NEXT_COLLECTION.store(usize::MAX, Ordering::Relaxed);
 }
 
 pub fn memory_limit_hit() -> bool {

@@ -5,6 +5,5 @@ pub mod allocator;
 pub mod clock;
 pub mod hooks;
 pub mod jobs;
-pub mod nesting;
 pub mod random;
 pub mod realm;

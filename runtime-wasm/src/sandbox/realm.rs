@@ -8,7 +8,8 @@ use boa_engine::{Context, JsResult, JsValue, NativeFunction, js_string};
 
 use super::{clock::BlockClock, hooks::TanaHooks, jobs::GasJobQueue};
 use crate::host::{self, Host};
-use crate::limits::MAX_RECURSION;
+use crate::gas;
+use crate::limits::{MAX_NATIVE_DEPTH, MAX_RECURSION};
 use crate::modules::{TanaModuleLoader, core::console_object};
 
 /// Globals that would leak time, scheduling, garbage collection or shared memory.
@@ -26,6 +27,9 @@ pub fn new_context(host: Host, loader: Rc<TanaModuleLoader>) -> JsResult<Context
         .can_block(false)
         .build()?;
     context.runtime_limits_mut().set_recursion_limit(MAX_RECURSION);
+    context.set_native_depth_limit(MAX_NATIVE_DEPTH);
+    context.set_native_gas(gas::NATIVE);
+    context.tana_reset();
     context.insert_data(host);
     close_globals(&mut context)?;
     Ok(context)

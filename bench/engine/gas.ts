@@ -1,0 +1,66 @@
+// bench/engine/gas.ts: does gas bound time? Each contract below repeats one kind of work
+// until it runs out of gas; the time per unit of gas is printed beside the peer, an
+// ordinary JavaScript loop, in the same run. Target: every row within 10× the loop, and
+// the largest gas limit a run may ask for ending far inside the sandbox's wall clock.
+//   npm run bench:gas
+import { buildRequest, loadEngine } from '@tana/engine';
+import { fmt, median } from './measure.ts';
+
+const GAS = 20_000_000;
+const MAX_GAS = 100_000_000;
+const SANDBOX_TIMEOUT_MS = 30_000;
+
+/** One kind of work each, repeated until the gas runs out. */
+export const gasPatterns: Record<string, string> = {
+  'ordinary loop (peer)': 'let i = 0; for (;;) i++',
+  'repeat + replaceAll': "for (;;) 'a'.repeat(30000).replaceAll('a', 'bb')",
+  'Float64Array fill': 'for (;;) new Float64Array(400000).fill(1)',
+  'Array fill': 'for (;;) new Array(100000).fill(0)',
+  'sort, comparator': 'const a = []; for (let i = 0; i < 20000; i++) a.push((i * 7919) % 10007); for (;;) a.slice().sort((x, y) => x - y)',
+  'sort, default': 'const a = []; for (let i = 0; i < 20000; i++) a.push((i * 7919) % 10007); for (;;) a.slice().sort()',
+  'catastrophic regex': "for (;;) /^(a+)+$/.test('a'.repeat(24) + 'b')",
+  'JSON.stringify': "const o = { a: [1, 2, 3], b: 'x'.repeat(100), c: { d: true } }; for (;;) JSON.stringify(o)",
+  'JSON.parse': "const t = JSON.stringify({ a: [1, 2, 3], b: 'x'.repeat(100), c: { d: true } }); for (;;) JSON.parse(t)",
+  'data.keys, long pattern':
+    "import { data } from 'tana:data'; for (let i = 0; i < 200; i++) await data.set('key:' + i, i); const p = '*' + 'k'.repeat(1000); for (;;) await data.keys(p)",
+  'string doubling': "for (;;) { let s = 'x'; for (let i = 0; i < 20; i++) s = s + s }",
+  'split + join': "const s = 'ab,'.repeat(20000); for (;;) s.split(',').join(';')",
+  'indexOf in a long string': "const s = 'a'.repeat(100000) + 'b'; for (;;) s.indexOf('aab')",
+  'BigInt multiply': 'const x = 7n ** 3000n; for (;;) x * x',
+  'BigInt to string': 'const x = 7n ** 3000n; for (;;) String(x)',
+  'Object.keys': 'const o = {}; for (let i = 0; i < 10000; i++) o["k" + i] = i; for (;;) Object.keys(o)',
+  'Array.from(iterable)': 'const s = new Set(); for (let i = 0; i < 10000; i++) s.add(i); for (;;) Array.from(s)',
+  'spread arguments': 'const a = Array(50000).fill(1); for (;;) Math.max(...a)',
+};
+
+const engine = await loadEngine();
+
+function secondsToExhaust(code: string, gasLimit: number): number {
+  const request = buildRequest(code, { gasLimit });
+  const started = performance.now();
+  const outcome = engine.execute(request);
+  const ms = performance.now() - started;
+  if (outcome.ok || outcome.error?.code !== 'OutOfGas') {
+    throw new Error(`expected OutOfGas, got ${JSON.stringify(outcome.error ?? outcome.value)} for: ${code}`);
+  }
+  return ms;
+}
+
+if (import.meta.main) {
+  console.log(`bench/engine/gas — time per unit of gas, each contract run to ${fmt(GAS / 1e6, 0)} M gas (median of 3), Node ${process.version}\n`);
+  const rows: string[][] = [];
+  let loopNs = 0;
+  let worst = 0;
+  for (const [name, code] of Object.entries(gasPatterns)) {
+    secondsToExhaust(code, 1_000_000); // warm up: compile and tier up the paths this pattern uses
+    const ms = median([0, 1, 2].map(() => secondsToExhaust(code, GAS)));
+    const ns = (ms * 1e6) / GAS;
+    if (!loopNs) loopNs = ns;
+    worst = Math.max(worst, ns);
+    rows.push([name, fmt(ns, 1), fmt(ns / loopNs, 2) + '×', fmt((ns * MAX_GAS) / 1e6, 0)]);
+  }
+  const header = ['work', 'ns/gas', '× loop (≤ 10×)', `ms at ${MAX_GAS / 1e6} M gas`];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+  console.log(`\nslowest: ${fmt(worst / loopNs, 1)}× the loop; the largest gas limit (${MAX_GAS / 1e6} M) takes at most ${fmt((worst * MAX_GAS) / 1e6, 0)} ms against a sandbox wall clock of ${SANDBOX_TIMEOUT_MS} ms`);
+}
