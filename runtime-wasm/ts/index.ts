@@ -8,5 +8,6 @@ export { failedOutcome } from './outcome.ts';
 export { auditTransaction, type AuditInput, type AuditReport, type AuditRunner } from './audit.ts';
 export * from './transaction.ts';
 export * from './state-proof.ts';
+export { publicKeyProblem, signatureProblem, verifyEd25519 } from './ed25519.ts';
 export { fromHex, sha256Hex, toHex } from './bytes.ts';
 export type * from './protocol.ts';
