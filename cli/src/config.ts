@@ -2,9 +2,11 @@
 //   config.json        { ledger, defaultUser }
 //   users/<id>.json    { id, publicKey, privateKey (PKCS#8 hex), ledger }
 //   ledger/            the local ledger's data (ledger.sqlite, producer key, admin token, tana.pid)
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ACCOUNT_ID_PATTERN } from '@tana/ledger';
+import { UsageError } from './output.ts';
 
 export interface TanaConfig {
   /** The ledger commands talk to. */
@@ -44,15 +46,27 @@ export function writeConfig(config: TanaConfig): void {
 
 const usersDir = () => join(tanaHome(), 'users');
 
+/** A user's key file. The id must be a ledger id, which also keeps it a plain file name (no '/', no '..'). */
+export function userFile(id: string): string {
+  if (!ACCOUNT_ID_PATTERN.test(id)) throw new UsageError(`'${id}' is not a user id: 1–64 of a–z, 0–9, _ . - starting with a letter or digit`);
+  return join(usersDir(), `${id}.json`);
+}
+
+/** Writes a new key file; never replaces one (that would lose the key it holds). */
 export function saveUser(user: StoredUser): string {
+  const path = userFile(user.id);
+  if (existsSync(path)) throw new UsageError(`keys for '${user.id}' already exist at ${path}; not replacing them`);
   mkdirSync(usersDir(), { recursive: true, mode: 0o700 });
-  const path = join(usersDir(), `${user.id}.json`);
-  writeFileSync(path, `${JSON.stringify(user, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(path, `${JSON.stringify(user, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   return path;
 }
 
+export function removeUser(id: string): void {
+  rmSync(userFile(id), { force: true });
+}
+
 export function loadUser(id: string): StoredUser {
-  const path = join(usersDir(), `${id}.json`);
+  const path = userFile(id);
   if (!existsSync(path)) throw new Error(`no local keys for '${id}' (looked in ${path}); create them with: tana user create ${id}`);
   return JSON.parse(readFileSync(path, 'utf8')) as StoredUser;
 }

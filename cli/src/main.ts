@@ -20,8 +20,10 @@ Contracts:
                                   run a call locally, sign it, and submit it
 
 Ledger:
-  tana start [--port 8080] [--data <dir>] [--workers <n>] [--cors <origins>]
-                                  start the local ledger (and the playground, when built)
+  tana start [--port 8080] [--host 127.0.0.1] [--data <dir>] [--workers <n>] [--cors <origins>]
+             [--faucet <amount>[:<CURRENCY>] | off] [--trust-proxy <addresses/CIDRs>] [--max-gas <n>]
+                                  start the ledger (and the playground, when built); the faucet is
+                                  on (100000 USD) only when listening on loopback
   tana stop [--data <dir>]        stop it gracefully
   tana status [--ledger <url>]    is it running; head, engine, local users
   tana verify [--data <dir>] [--no-reexecute]

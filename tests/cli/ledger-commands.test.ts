@@ -49,9 +49,13 @@ describe('tana ledger commands', () => {
     assert.equal(tana('user', 'create', 'bob').code, 0);
     assert.match(tana('user', 'show', 'alice').stdout, /alice \(Alice\) · next nonce 1/);
     assert.match(tana('user', 'list').stdout, /\* alice/);
-    const taken = tana('user', 'create', 'alice');
+    const local = tana('user', 'create', 'alice');
+    assert.equal(local.code, 2, 'never replaces a key it holds');
+    assert.match(local.stderr, /already exist/);
+    const taken = tana('user', 'create', 'ledger'); // registered on the ledger (its producer), no local key
     assert.equal(taken.code, 1);
     assert.match(taken.stderr, /UserExists/);
+    assert.equal(existsSync(join(home, 'users', 'ledger.json')), false, 'the refused registration leaves no key file');
   });
 
   test('new scaffolds a contract; deploy and call put it on the ledger', () => {
@@ -86,6 +90,13 @@ describe('tana ledger commands', () => {
     const b = JSON.parse(readFileSync(join(home, 'users', 'alice2.json'), 'utf8'));
     assert.equal(a.publicKey, b.publicKey);
     assert.equal(tana('key', 'import', 'bad', 'abcd').code, 2);
+    for (const id of ['../escape', '/tmp/abs', 'a/b', '..', '.hidden']) {
+      const refused = tana('key', 'import', id, exported.stdout.trim());
+      assert.equal(refused.code, 2, id);
+      assert.match(refused.stderr, /not a user id/);
+    }
+    assert.equal(existsSync(join(home, 'escape.json')), false);
+    assert.equal(tana('key', 'export', '../users/alice').code, 2);
   });
 
   test('stop shuts the ledger down gracefully; verify then rebuilds the chain', async () => {

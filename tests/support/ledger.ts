@@ -16,7 +16,16 @@ export interface TestLedger extends RunningLedger {
 
 export async function startTestLedger(options: Partial<ServerOptions> = {}): Promise<TestLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tana-ledger-test-'));
-  const running = await startLedgerServer({ workers: 2, port: 0, rateLimitPerMinute: 1_000_000, ...options, dataDir });
+  // The faucet funds test users; a short keep-alive lets the graceful close finish soon after the test's last request.
+  const running = await startLedgerServer({
+    workers: 2,
+    port: 0,
+    rateLimitPerMinute: 1_000_000,
+    faucet: { amount: '100000', currency: 'USD' },
+    keepAliveTimeoutMs: 1000,
+    ...options,
+    dataDir,
+  });
   const client = new LedgerClient(running.url);
   return {
     ...running,

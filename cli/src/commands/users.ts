@@ -3,8 +3,8 @@ import { createPrivateKey } from 'node:crypto';
 import { rawPublicKeyOf } from '@tana/ledger';
 import { parseArgs } from 'node:util';
 import { signTransaction } from '@tana/engine';
-import { exportPrivateKey, generateKeyPair, LedgerClient, userTransaction } from '@tana/ledger/client';
-import { listUsers, loadUser, readConfig, saveUser, writeConfig } from '../config.ts';
+import { exportPrivateKey, generateKeyPair, LedgerClient, LedgerRequestError, userTransaction } from '@tana/ledger/client';
+import { listUsers, loadUser, readConfig, removeUser, saveUser, writeConfig } from '../config.ts';
 import { progress, UsageError } from '../output.ts';
 
 export async function userCommand(args: string[]): Promise<number> {
@@ -19,9 +19,19 @@ export async function userCommand(args: string[]): Promise<number> {
       progress('making an ed25519 key pair');
       const keys = await generateKeyPair();
       const chain = await client.chain();
-      progress(`registering '${id}' on ${client.baseUrl}`);
-      const submitted = await client.submit(await signTransaction(userTransaction(chain, id, keys.publicKey, values.name), keys.privateKey));
+      // The key is on disk before the id is registered: a registered id whose key was never saved could never be used again.
       const path = saveUser({ id, publicKey: keys.publicKey, privateKey: await exportPrivateKey(keys.privateKey), ledger: client.baseUrl, createdAt: new Date().toISOString() });
+      progress(`registering '${id}' on ${client.baseUrl}`);
+      let submitted;
+      try {
+        submitted = await client.submit(await signTransaction(userTransaction(chain, id, keys.publicKey, values.name), keys.privateKey));
+      } catch (error) {
+        // A named refusal registered nothing: the new key is useless. Anything else (the ledger unreachable
+        // mid-request) may have registered it: keep the key.
+        if (error instanceof LedgerRequestError && error.code !== 'Unreachable') removeUser(id);
+        else progress(`kept the key at ${path}: the registration may or may not have happened (tana user show ${id})`);
+        throw error;
+      }
       if (!config.defaultUser) writeConfig({ ...config, defaultUser: id });
       console.log(`created user '${id}' in block ${submitted.height}; keys saved to ${path}${config.defaultUser ? '' : ' (now the default user)'}`);
       return 0;

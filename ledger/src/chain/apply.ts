@@ -55,7 +55,7 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
       const contract = ctx.store.contract(tx.contractId);
       if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
       if (contract.codeHash !== tx.codeHash) throw new LedgerError('Conflict', `contract '${tx.contractId}' was redeployed; run it again`);
-      checkCallFreshness(tx.block.height, ctx.height, contract.stateHeight, ctx.params.maxBlockLag, tx.contractId);
+      checkCallFreshness(tx.block.height, ctx.height, contract.stateHeight, tx.contractId);
       if (entry.snapshotHeight !== undefined && entry.snapshotHeight !== contract.stateHeight) {
         throw new LedgerError('Conflict', `contract '${tx.contractId}' state changed after the call was checked; run it again`);
       }
@@ -96,15 +96,14 @@ export function checkDeployable(ctx: Pick<ApplyContext, 'store'>, sender: string
 }
 
 /**
- * A call ran for block `claimed`, on the state the client read at `claimed - 1`. It may land in
- * block `next` if that is at most `maxLag` blocks later and the contract's state has not changed
- * since the client read it; otherwise the client must run it again (Conflict).
+ * A call ran for block `claimed`, on the state the client read at `claimed - 1`. It conflicts only if
+ * what it read changed since: its contract's state (the only committed data a contract can read;
+ * balances its transfers need are checked again when they apply). However many blocks other
+ * transactions made meanwhile, it lands in block `next`; its signed timestamp, within the ledger's
+ * clock skew, bounds how late that can be.
  */
-export function checkCallFreshness(claimed: number, next: number, stateHeight: number, maxLag: number, contractId: string): void {
+export function checkCallFreshness(claimed: number, next: number, stateHeight: number, contractId: string): void {
   if (claimed > next) throw new LedgerError('Conflict', `the call ran for block ${claimed}, but the next block is ${next}; run it again`);
-  if (claimed < next - maxLag) {
-    throw new LedgerError('Conflict', `the call ran for block ${claimed}, more than ${maxLag} blocks before the next (${next}); run it again`);
-  }
   if (stateHeight >= claimed) {
     throw new LedgerError('Conflict', `contract '${contractId}' changed in block ${stateHeight}, after the state the call ran on; run it again`);
   }

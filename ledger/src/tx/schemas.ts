@@ -7,9 +7,11 @@ const hex = (bytes: number, what: string) =>
   z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${what}: ${bytes * 2} lowercase hex digits`);
 
 export const Hash = hex(32, 'a sha256 hash').openapi({ example: 'c7d1134d8c576ad7518b4897af1d79c5dc9e16e7af6e1e5275279b8b327edbe6' });
+/** A user or contract id: also safe as a file name (no separators, no leading dot). */
+export const ACCOUNT_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 export const AccountId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'an id: 1–64 of a–z, 0–9, _ . - (starting with a letter or digit)')
+  .regex(ACCOUNT_ID_PATTERN, 'an id: 1–64 of a–z, 0–9, _ . - (starting with a letter or digit)')
   .openapi({ example: 'alice' });
 export const CurrencyCode = z.string().regex(/^[A-Z0-9]{1,16}$/, 'a currency code: 1–16 of A–Z, 0–9').openapi({ example: 'USD' });
 export const Amount = z

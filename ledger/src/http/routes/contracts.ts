@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
+import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, SignedDeploySchema } from '../../tx/schemas.ts';
 import { ContractDetailSchema, ContractSchema, ContractStateSchema, errorResponses, json, Paging, ProofSchema, SubmittedSchema } from '../schemas.ts';
@@ -9,7 +10,7 @@ import { JsonValueSchema } from '../../tx/schemas.ts';
 const ContractList = z.object({ contracts: z.array(ContractSchema) });
 const ValueWithProof = z.object({ contractId: AccountId, key: z.string(), value: JsonValueSchema, proof: ProofSchema }).openapi('StateValue');
 
-export function registerContractRoutes(app: OpenAPIHono, ledger: Ledger): void {
+export function registerContractRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
   const contractOr404 = (id: string) => {
     const contract = ledger.store.contract(id);
     if (!contract) throw new LedgerError('NotFound', `no contract '${id}'`);

@@ -1,9 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
+import type { AppEnv } from '../env.ts';
 import { ChainSchema, HealthSchema, json } from '../schemas.ts';
 import { headOf } from './shared.ts';
 
-export function registerSystemRoutes(app: OpenAPIHono, ledger: Ledger, startedAt: number): void {
+export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger, startedAt: number): void {
   app.openapi(createRoute({ method: 'get', path: '/health', summary: 'Health check', responses: { 200: json(HealthSchema, 'the ledger is up') } }), (c) =>
     c.json(
       HealthSchema.parse({
@@ -12,6 +13,7 @@ export function registerSystemRoutes(app: OpenAPIHono, ledger: Ledger, startedAt
         head: headOf(ledger),
         engineHash: ledger.engineHash,
         workers: ledger.pool.size,
+        reexecution: ledger.scheduler.stats(),
         uptimeMs: Date.now() - startedAt,
       }),
       200,
@@ -20,6 +22,17 @@ export function registerSystemRoutes(app: OpenAPIHono, ledger: Ledger, startedAt
 
   app.openapi(
     createRoute({ method: 'get', path: '/chain', summary: 'Chain parameters: what a client needs to build transactions', responses: { 200: json(ChainSchema, 'the chain') } }),
-    (c) => c.json(ChainSchema.parse({ ...ledger.params, currencies: ledger.store.currencies(), engineHash: ledger.engineHash, head: headOf(ledger) }), 200),
+    (c) =>
+      c.json(
+        ChainSchema.parse({
+          ...ledger.params,
+          maxGas: ledger.maxCallGas,
+          faucet: ledger.faucet,
+          currencies: ledger.store.currencies(),
+          engineHash: ledger.engineHash,
+          head: headOf(ledger),
+        }),
+        200,
+      ),
   );
 }

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
+import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, Hash, SignedTransactionSchema } from '../../tx/schemas.ts';
 import { errorResponses, json, SubmittedSchema, TxRecordSchema } from '../schemas.ts';
@@ -7,7 +8,7 @@ import { submitAndRespond } from './shared.ts';
 
 const TxList = z.object({ transactions: z.array(TxRecordSchema) });
 
-export function registerTransactionRoutes(app: OpenAPIHono, ledger: Ledger): void {
+export function registerTransactionRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
   app.openapi(
     createRoute({
       method: 'get',

@@ -1,11 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
+import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, SignedCreateUserSchema } from '../../tx/schemas.ts';
 import { errorResponses, json, Paging, SubmittedSchema, UserSchema } from '../schemas.ts';
 import { submitAndRespond } from './shared.ts';
 
-export function registerUserRoutes(app: OpenAPIHono, ledger: Ledger): void {
+export function registerUserRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
   app.openapi(
     createRoute({
       method: 'get',
