@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTana, TANA_BIN as bin, type TanaProcess } from '../support/tana-process.ts';
@@ -56,6 +56,15 @@ describe('tana ledger commands', () => {
     assert.equal(taken.code, 1);
     assert.match(taken.stderr, /UserExists/);
     assert.equal(existsSync(join(home, 'users', 'ledger.json')), false, 'the refused registration leaves no key file');
+
+    // A key that cannot be written is never registered: the id stays free for a later attempt.
+    const broken = mkdtempSync(join(tmpdir(), 'tana-home-broken-'));
+    writeFileSync(join(broken, 'users'), 'a file where the users directory should be');
+    const unsaved = spawnSync(process.execPath, [bin, 'user', 'create', 'carol'], { encoding: 'utf8', env: { ...env(), TANA_HOME: broken } });
+    assert.equal(unsaved.status, 1, unsaved.stderr);
+    rmSync(broken, { recursive: true, force: true });
+    assert.match(tana('user', 'show', 'carol').stderr, /NotFound/);
+    assert.equal(tana('user', 'create', 'carol').code, 0);
   });
 
   test('new scaffolds a contract; deploy and call put it on the ledger', () => {
