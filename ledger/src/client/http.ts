@@ -78,7 +78,9 @@ export class LedgerClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      throw new LedgerRequestError('Unreachable', `cannot reach the ledger at ${this.baseUrl}: ${(error as Error).message}`, 0);
+      // The cause tells a retrying client what it needs: ECONNREFUSED means the request was never sent.
+      const cause = ((error as Error).cause as { code?: string } | undefined)?.code;
+      throw new LedgerRequestError('Unreachable', `cannot reach the ledger at ${this.baseUrl}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`, 0);
     }
     const text = await response.text();
     let parsed: unknown;
