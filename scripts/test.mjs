@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order, with one summary line at the end.
+// `npm test`: the system prerequisites first (scripts/provision.sh), then every suite, in order,
+// with one summary line at the end.
 import { spawnSync } from 'node:child_process';
+
+const provision = spawnSync('bash', ['scripts/provision.sh', 'test'], { stdio: 'inherit' });
+if (provision.status !== 0) process.exit(provision.status ?? 1);
 
 const suites = [
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
