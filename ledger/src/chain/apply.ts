@@ -1,7 +1,7 @@
 // Applies one verified transaction to the ledger's state. Everything that depends on committed
 // state is checked here, inside the block's SQLite transaction, so the same code serves live
 // commits and `verify` replays. A LedgerError thrown here rolls back this transaction only.
-import type { SignedTransaction, StateDiff, Transaction } from '@tana/engine';
+import { isAmount, type SignedTransaction, type StateDiff, type Transaction } from '@tana/engine';
 import type { Store, TxResult } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
 import type { ChainParams } from './params.ts';
@@ -129,7 +129,7 @@ function applyDiff(ctx: ApplyContext, contractId: string, diff: StateDiff): void
 }
 
 export function positiveAmount(amount: string): bigint {
-  if (!/^[1-9][0-9]{0,37}$/.test(amount)) throw new LedgerError('InvalidAmount', `amount must be a positive whole number, got '${amount}'`);
+  if (!isAmount(amount)) throw new LedgerError('InvalidAmount', `amount must be a positive whole number, got '${amount}'`);
   return BigInt(amount);
 }
 

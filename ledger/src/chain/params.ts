@@ -30,7 +30,7 @@ export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainP
     ],
     faucet: null,
     allowedHosts: DEFAULT_ALLOWED_HOSTS,
-    maxGas: 50_000_000,
+    maxGas: 50_000_000, // TODO(engine-limits): the engine's maximum gas, until it is generated from the Rust limits
     maxCodeBytes: 256 * 1024,
     clockSkewMs: 5 * 60_000,
     ...overrides,

@@ -4,7 +4,7 @@
 // Whatever is verified by the time the commit step runs becomes one block (group commit: one
 // fsync for the batch). A call may land any number of blocks after the one it ran for as long as its
 // contract's state has not changed since, so commits never wait for calls still re-executing.
-import { callRequest, claimOf, sameCanonical, type SignedTransaction } from '@tana/engine';
+import { callRequest, claimOf, lineSuffix, sameCanonical, type SignedTransaction } from '@tana/engine';
 import { checkCallFreshness, type VerifiedTransaction } from '../chain/apply.ts';
 import { commitBlock, type CommitResult } from '../chain/commit.ts';
 import type { ChainParams } from '../chain/params.ts';
@@ -128,8 +128,7 @@ export class TransactionProcessor {
     });
     if (!outcome.ok) {
       const error = outcome.error!;
-      const where = error.line ? ` (line ${error.line}${error.column ? `:${error.column}` : ''})` : '';
-      throw new LedgerError('ContractFailed', `re-executing the call failed: ${error.code}: ${error.message}${where}`, {
+      throw new LedgerError('ContractFailed', `re-executing the call failed: ${error.code}: ${error.message}${lineSuffix(error)}`, {
         engineError: error.code,
         details: error,
       });

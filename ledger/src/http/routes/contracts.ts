@@ -86,6 +86,7 @@ export function registerContractRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger)
       method: 'get',
       path: '/contracts/{id}/state/{key}',
       summary: 'One committed value with a Merkle proof against the head block’s state root',
+      // TODO(engine-limits): the engine's key size limit (256 bytes), until it is generated from the Rust limits.
       request: { params: z.object({ id: AccountId, key: z.string().min(1).max(256) }) },
       responses: { 200: json(ValueWithProof, 'the value and its proof'), ...errorResponses(400, 404) },
     }),
