@@ -6,4 +6,3 @@ export { verifyChain, type VerifyReport } from './chain/verify.ts';
 export { LedgerError, LEDGER_ERRORS, type LedgerErrorCode, type LedgerErrorBody } from './errors.ts';
 export type { ChainParams } from './chain/params.ts';
 export { publicKeyHexProblem, rawPublicKeyOf } from './tx/signature.ts';
-export { ACCOUNT_ID_PATTERN } from './tx/schemas.ts';

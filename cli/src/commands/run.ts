@@ -1,56 +1,49 @@
+// tana run <file.ts>: a contract on the engine in Node, no ledger needed; --state keeps its state in a file.
+import { Command, Option } from '@commander-js/extra-typings';
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { createSandbox, type JsonValue, type Outcome, type State } from '@tana/engine';
-import { formatOutcome } from './format.ts';
+import { applyDiff, buildRequest, createSandbox, type JsonValue, type Outcome, parseErrorOutcome, type State, transpile } from '@tana/engine';
+import { formatOutcome } from '../format.ts';
+import { examples, jsonOption } from '../options.ts';
+import { printJson, UsageError } from '../output.ts';
+import { parseGas, parseJsonFlag, readContractSource } from './inputs.ts';
 
-export async function runCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      state: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      gas: { type: 'string' },
-      input: { type: 'string' },
-    },
-  });
-  const file = positionals[0];
-  if (!file) return usageError('tana run needs a contract file: tana run <file.ts>');
+export const runCommand = () =>
+  new Command('run')
+    .summary('run a contract in Node (no ledger needed)')
+    .description('Run a contract on the engine in Node (no ledger needed): prints its log, diff and gas.')
+    .argument('<file>', 'the contract (.ts)')
+    .option('--state <file>', 'a JSON file with the committed state to start from; written back after a successful run')
+    .addOption(new Option('--input <json>', 'what the contract sees as tx.input (JSON)'))
+    .option('--gas <limit>', 'the gas limit (default: the engine’s)')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('tana run examples/counter.ts --state /tmp/counter.json', "tana run examples/storage.ts --json --input '{\"name\":\"ada\"}'"))
+    .action(async (file, options) => {
+      const source = await readContractSource(file);
+      const input = parseJsonFlag(options.input, '--input') ?? null;
+      const gasLimit = parseGas(options.gas);
+      const state = options.state ? await readState(options.state) : {};
 
-  let source: string;
-  let state: State = {};
-  let input: unknown = null;
-  try {
-    source = await readFile(file, 'utf8');
-    if (values.state) state = await readState(values.state);
-    if (values.input) input = JSON.parse(values.input);
-  } catch (error) {
-    return usageError((error as Error).message);
-  }
-  const gasLimit = values.gas === undefined ? undefined : Number(values.gas);
-  if (gasLimit !== undefined && !(Number.isSafeInteger(gasLimit) && gasLimit > 0)) {
-    return usageError(`--gas must be a positive whole number, not '${values.gas}'`);
-  }
+      let outcome: Outcome;
+      try {
+        const code = transpile(source);
+        const sandbox = await createSandbox({ timeoutMs: 10_000 });
+        try {
+          outcome = await sandbox.execute(buildRequest(code, { state, gasLimit, context: { tx: { input: input as JsonValue } } }));
+        } finally {
+          await sandbox.close();
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ParseError') throw error;
+        outcome = parseErrorOutcome(error);
+      }
 
-  const sandbox = await createSandbox({ timeoutMs: 10_000 });
-  let outcome: Outcome;
-  try {
-    outcome = await sandbox.run(source, { state, gasLimit, context: { tx: { input: input as JsonValue } } });
-  } finally {
-    await sandbox.close();
-  }
-
-  if (outcome.ok && values.state) {
-    await writeFile(values.state, JSON.stringify(applyDiff(state, outcome), null, 2) + '\n');
-  }
-  if (values.json) {
-    const { ok, value, error, diff, logs, gasUsed } = outcome;
-    process.stdout.write(JSON.stringify({ ok, value, error: error ?? null, diff, logs, gasUsed }) + '\n');
-  } else {
-    process.stdout.write(formatOutcome(outcome, { color: process.stdout.isTTY }));
-  }
-  return outcome.ok ? 0 : 1;
-}
+      if (outcome.ok && options.state) await writeFile(options.state, `${JSON.stringify(applyDiff(state, outcome.diff), null, 2)}\n`);
+      if (options.json) {
+        const { ok, value, error, diff, logs, gasUsed } = outcome;
+        printJson({ ok, value, error: error ?? null, diff, logs, gasUsed });
+      } else process.stdout.write(formatOutcome(outcome, { color: process.stdout.isTTY, file }));
+      if (!outcome.ok) process.exitCode = 1;
+    });
 
 async function readState(path: string): Promise<State> {
   let parsed: unknown;
@@ -58,22 +51,8 @@ async function readState(path: string): Promise<State> {
     parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new Error(`cannot read the state file ${path}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read the state file ${path}: ${(error as Error).message}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error(`${path} must hold a JSON object of key → value`);
-  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`the state file ${path} must hold a JSON object of key → value`);
   return parsed as State;
-}
-
-export function applyDiff(state: State, outcome: Outcome): State {
-  const next: State = { ...state };
-  for (const key of outcome.diff.deleted) delete next[key];
-  Object.assign(next, outcome.diff.set);
-  return next;
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`tana run: ${message}\n`);
-  return 2;
 }

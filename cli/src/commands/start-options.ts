@@ -1,6 +1,7 @@
 // What `tana start` accepts beyond port and data dir, parsed into @tana/ledger's options, with the
 // defaults that make a local ledger convenient and a public one safe.
 import { isIP } from 'node:net';
+import { isAmount, isCurrencyCode } from '@tana/engine';
 import type { Faucet } from '@tana/ledger';
 import { UsageError } from '../output.ts';
 
@@ -18,16 +19,11 @@ export function isLoopback(host: string): boolean {
 export function parseFaucet(value: string | undefined, host: string): Faucet | undefined {
   if (value === undefined) return isLoopback(host) ? DEFAULT_LOCAL_FAUCET : undefined;
   if (value === 'off' || value === '0') return undefined;
-  const match = /^([1-9][0-9]{0,37})(?::([A-Z0-9]{1,16}))?$/.exec(value);
-  if (!match) throw new UsageError(`--faucet takes <amount>[:<CURRENCY>] in the smallest unit (e.g. 100000 or 5000000:TANA), or off — not '${value}'`);
-  return { amount: match[1]!, currency: match[2] ?? 'USD' };
-}
-
-export function parsePositiveInteger(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isSafeInteger(number) || number <= 0) throw new UsageError(`${flag} must be a positive whole number, not '${value}'`);
-  return number;
+  const [amount = '', currency = 'USD', ...rest] = value.split(':');
+  if (!isAmount(amount) || !isCurrencyCode(currency) || rest.length) {
+    throw new UsageError(`--faucet takes <amount>[:<CURRENCY>] in the smallest unit (e.g. 100000 or 5000000:TANA), or off — not '${value}'`);
+  }
+  return { amount, currency };
 }
 
 export function parseList(value: string | undefined): string[] | undefined {

@@ -1,79 +1,90 @@
-// tana user create|list|show and tana key export|import: ed25519 keys under ~/.config/tana/users/.
-import { createPrivateKey } from 'node:crypto';
-import { rawPublicKeyOf } from '@tana/ledger';
-import { parseArgs } from 'node:util';
+// tana user create|list|show: ed25519 keys under $TANA_HOME/users, registered on the ledger.
+import { Command } from '@commander-js/extra-typings';
 import { signTransaction } from '@tana/engine';
-import { exportPrivateKey, generateKeyPair, LedgerClient, LedgerRequestError, userTransaction } from '@tana/ledger/client';
-import { listUsers, loadUser, readConfig, removeUser, saveUser, writeConfig } from '../config.ts';
-import { progress, UsageError } from '../output.ts';
+import { exportPrivateKey, generateKeyPair, LedgerClient, LedgerRequestError, type Submitted, userTransaction } from '@tana/ledger/client';
+import { listUsers, readConfig, removeUser, saveUser, userFile, writeConfig } from '../config.ts';
+import { examples, jsonOption, ledgerOption } from '../options.ts';
+import { printJson, UsageError } from '../output.ts';
+import { withProgress } from '../progress.ts';
 
-export async function userCommand(args: string[]): Promise<number> {
-  const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { name: { type: 'string' }, ledger: { type: 'string' } } });
-  const config = readConfig();
-  const client = new LedgerClient(values.ledger ?? config.ledger);
-  switch (action) {
-    case 'create': {
-      const id = positionals[0];
-      if (!id) throw new UsageError('tana user create <id> [--name "Display name"]');
-      progress('making an ed25519 key pair');
-      const keys = await generateKeyPair();
-      const chain = await client.chain();
-      // The key is on disk before the id is registered: a registered id whose key was never saved could never be used again.
-      const path = saveUser({ id, publicKey: keys.publicKey, privateKey: await exportPrivateKey(keys.privateKey), ledger: client.baseUrl, createdAt: new Date().toISOString() });
-      progress(`registering '${id}' on ${client.baseUrl}`);
-      let submitted;
-      try {
-        submitted = await client.submit(await signTransaction(userTransaction(chain, id, keys.publicKey, values.name), keys.privateKey));
-      } catch (error) {
-        // A named refusal registered nothing: the new key is useless. Anything else (the ledger unreachable
-        // mid-request) may have registered it: keep the key.
-        if (error instanceof LedgerRequestError && error.code !== 'Unreachable') removeUser(id);
-        else progress(`kept the key at ${path}: the registration may or may not have happened (tana user show ${id})`);
-        throw error;
-      }
+export const userCommand = () =>
+  new Command('user')
+    .summary('create, list and show users')
+    .description('Make and register users (ed25519 keys kept in $TANA_HOME/users), list them, show one.')
+    .addHelpText('after', examples('tana user create alice --name "Alice"', 'tana user list', 'tana user show alice'))
+    .addCommand(createCommand())
+    .addCommand(listCommand())
+    .addCommand(showCommand());
+
+const createCommand = () =>
+  new Command('create')
+    .summary('make keys and register a user')
+    .description('Make an ed25519 key pair, save it, and register the user on the ledger (the first one becomes the default user).')
+    .argument('<id>', 'the user id: 1–64 of a–z, 0–9, _ . - starting with a letter or digit')
+    .option('--name <display name>', 'a display name stored on the ledger')
+    .addOption(ledgerOption())
+    .addOption(jsonOption())
+    .addHelpText('after', examples('tana user create alice', 'tana user create bob --name "Bob" --ledger http://127.0.0.1:9000'))
+    .action(async (id, options) => {
+      userFile(id); // checks the id before anything is made
+      const config = readConfig();
+      const client = new LedgerClient(options.ledger ?? config.ledger);
+      const { path, submitted } = await withProgress(`registering '${id}' on ${client.baseUrl}`, async () => {
+        const chain = await client.chain(); // before the key is made: no ledger, nothing to clean up
+        const keys = await generateKeyPair();
+        // The key is on disk before the id is registered: a registered id whose key was never saved could never be used again.
+        const path = saveUser({ id, publicKey: keys.publicKey, privateKey: await exportPrivateKey(keys.privateKey), ledger: client.baseUrl, createdAt: new Date().toISOString() });
+        let submitted: Submitted;
+        try {
+          submitted = await client.submit(await signTransaction(userTransaction(chain, id, keys.publicKey, options.name), keys.privateKey));
+        } catch (error) {
+          // A named refusal registered nothing: the new key is useless. Anything else (the ledger unreachable
+          // mid-request) may have registered it: keep the key.
+          if (error instanceof LedgerRequestError && error.code !== 'Unreachable') removeUser(id);
+          else process.stderr.write(`kept the key at ${path}: the registration may or may not have happened (tana user show ${id})\n`);
+          throw error;
+        }
+        return { path, submitted };
+      });
       if (!config.defaultUser) writeConfig({ ...config, defaultUser: id });
-      console.log(`created user '${id}' in block ${submitted.height}; keys saved to ${path}${config.defaultUser ? '' : ' (now the default user)'}`);
-      return 0;
-    }
-    case 'list': {
+      if (options.json) printJson({ id, height: submitted.height, txId: submitted.id, keyFile: path, default: !config.defaultUser });
+      else console.log(`created user '${id}' in block ${submitted.height}; keys saved to ${path}${config.defaultUser ? '' : ' (now the default user)'}`);
+    });
+
+const listCommand = () =>
+  new Command('list')
+    .summary('the users whose keys are kept here')
+    .description('List the users whose keys are kept here (* marks the default user).')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('tana user list', 'tana user list --json'))
+    .action((options) => {
+      const config = readConfig();
       const users = listUsers();
+      if (options.json) {
+        printJson({ users: users.map(({ id, publicKey, ledger }) => ({ id, publicKey, ledger, default: id === config.defaultUser })) });
+        return;
+      }
       if (!users.length) console.log('no local users; create one with: tana user create <id>');
       for (const user of users) console.log(`${user.id === config.defaultUser ? '*' : ' '} ${user.id}  ${user.publicKey.slice(0, 16)}…  ${user.ledger}`);
-      return 0;
-    }
-    case 'show': {
-      const id = positionals[0] ?? config.defaultUser;
-      if (!id) throw new UsageError('tana user show <id>');
-      const user = await client.user(id);
+    });
+
+const showCommand = () =>
+  new Command('show')
+    .summary('a user as the ledger has it')
+    .description('Show a user as the ledger has it: display name, next nonce, balances.')
+    .argument('[id]', 'the user id (default: the default user)')
+    .addOption(ledgerOption())
+    .addOption(jsonOption())
+    .addHelpText('after', examples('tana user show', 'tana user show bob --json'))
+    .action(async (id, options) => {
+      const config = readConfig();
+      const userId = id ?? config.defaultUser;
+      if (!userId) throw new UsageError('no user given and no default user: tana user show <id>');
+      const user = await new LedgerClient(options.ledger ?? config.ledger).user(userId);
+      if (options.json) {
+        printJson(user);
+        return;
+      }
       console.log(`${user.id}${user.displayName ? ` (${user.displayName})` : ''} · next nonce ${user.nextNonce} · since block ${user.createdHeight}`);
       for (const balance of user.balances ?? []) console.log(`  ${balance.currency} ${balance.amount}`);
-      return 0;
-    }
-    default:
-      throw new UsageError('tana user create <id> | list | show [<id>]');
-  }
-}
-
-export async function keyCommand(args: string[]): Promise<number> {
-  const [action, id, secret] = args;
-  if (action === 'export' && id) {
-    process.stderr.write('this is the private key: whoever holds it can act as this user\n');
-    console.log(loadUser(id).privateKey);
-    return 0;
-  }
-  if (action === 'import' && id && secret) {
-    let publicKey: string;
-    try {
-      const key = createPrivateKey({ key: Buffer.from(secret, 'hex'), format: 'der', type: 'pkcs8' });
-      if (key.asymmetricKeyType !== 'ed25519') throw new Error(`a ${key.asymmetricKeyType} key`);
-      publicKey = rawPublicKeyOf(key);
-    } catch (error) {
-      throw new UsageError(`not an ed25519 PKCS#8 private key in hex (${(error as Error).message})`);
-    }
-    const path = saveUser({ id, publicKey, privateKey: secret, ledger: readConfig().ledger, createdAt: new Date().toISOString() });
-    console.log(`imported keys for '${id}' (${publicKey.slice(0, 16)}…) to ${path}`);
-    return 0;
-  }
-  throw new UsageError('tana key export <id> | import <id> <pkcs8-hex>');
-}
+    });

@@ -36,7 +36,7 @@ export class LedgerClient {
   readonly baseUrl: string;
   private readonly fetchImpl: typeof fetch;
 
-  constructor(baseUrl: string, options: { fetch?: typeof fetch } = {}) {
+  constructor(baseUrl: string, options: { fetch?: typeof fetch; timeoutMs?: number } = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
