@@ -1,4 +1,4 @@
-// The HTTP face of a ledger: hardening middleware, the routes, the OpenAPI document and its docs page.
+// The HTTP face of a ledger: hardening middleware, the API's routes (api.ts), the OpenAPI document and its docs page.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -12,12 +12,7 @@ import { renderDocsPage } from './docs-page.ts';
 import type { AppEnv } from './env.ts';
 import { jsonDepthLimit } from './json-depth.ts';
 import { rateLimit } from './rate-limit.ts';
-import { registerBalanceRoutes } from './routes/balances.ts';
-import { registerBlockRoutes } from './routes/blocks.ts';
-import { registerContractRoutes } from './routes/contracts.ts';
-import { registerSystemRoutes } from './routes/system.ts';
-import { registerTransactionRoutes } from './routes/transactions.ts';
-import { registerUserRoutes } from './routes/users.ts';
+import { apiRoutes } from './api.ts';
 
 export interface HttpOptions {
   /** Origins allowed to call the API from a browser. Default: the playground on 127.0.0.1/localhost:8080 and Astro's dev server. */
@@ -42,14 +37,7 @@ export type LedgerApp = OpenAPIHono<AppEnv>;
 const CLOSES_CONNECTION = new Set(['PayloadTooLarge', 'RateLimited', 'ShuttingDown']);
 
 export function createApp(ledger: Ledger, options: HttpOptions = {}): LedgerApp {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
-        throw new LedgerError('ValidationError', `invalid ${result.target}: ${issues.slice(0, 5).join('; ')}`, { details: result.error.issues });
-      }
-    },
-  });
+  const app = new OpenAPIHono<AppEnv>();
 
   const proxies = options.trustProxy?.length ? trustedProxies(options.trustProxy) : undefined;
   app.use('*', async (c, next) => {
@@ -74,12 +62,7 @@ export function createApp(ledger: Ledger, options: HttpOptions = {}): LedgerApp 
   app.use('*', jsonDepthLimit());
   app.on('POST', ['/balances', '/blocks'], adminOnly(ledger.adminToken));
 
-  registerSystemRoutes(app, ledger, options.startedAt ?? Date.now());
-  registerUserRoutes(app, ledger);
-  registerBalanceRoutes(app, ledger);
-  registerTransactionRoutes(app, ledger);
-  registerBlockRoutes(app, ledger);
-  registerContractRoutes(app, ledger);
+  app.route('/', apiRoutes(ledger, options.startedAt ?? Date.now()));
 
   const info = {
     title: 'Tana ledger API',

@@ -1,30 +1,30 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
-import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, CurrencyCode } from '../../tx/schemas.ts';
 import { BalanceSchema, errorResponses, json, MintRequestSchema, ProofSchema, SubmittedSchema } from '../schemas.ts';
-import { headOf } from './shared.ts';
+import { routes } from './shared.ts';
 
 const BalanceList = z.object({ balances: z.array(BalanceSchema) });
 const BalanceWithProof = BalanceSchema.extend({ proof: ProofSchema });
 
-export function registerBalanceRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
-  app.openapi(
+/** Mounted at /balances. */
+export function balanceRoutes(ledger: Ledger) {
+  return routes()
+    .openapi(
     createRoute({
       method: 'get',
-      path: '/balances',
+      path: '/',
       summary: 'Query balances (by account and/or currency)',
       request: { query: z.object({ account: AccountId.optional(), currency: CurrencyCode.optional() }) },
       responses: { 200: json(BalanceList, 'balances'), ...errorResponses(400) },
     }),
     (c) => c.json(BalanceList.parse({ balances: ledger.store.balances(c.req.valid('query')) }), 200),
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'get',
-      path: '/balances/{account}/{currency}',
+      path: '/{account}/{currency}',
       summary: 'One balance with a Merkle proof against the head block’s state root',
       request: { params: z.object({ account: AccountId, currency: CurrencyCode }) },
       responses: { 200: json(BalanceWithProof, 'the balance and its proof'), ...errorResponses(400, 404) },
@@ -38,12 +38,11 @@ export function registerBalanceRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger):
       const steps = ledger.tree.proof(leaf)!;
       return c.json(BalanceWithProof.parse({ ...row, proof: { leaf, steps, root: head.stateRoot, height: head.height } }), 200);
     },
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'post',
-      path: '/balances',
+      path: '/',
       summary: 'Issue money to an account (admin: a `mint` transaction signed by the ledger’s producer)',
       request: { body: { content: { 'application/json': { schema: MintRequestSchema } }, required: true } },
       responses: { 201: json(SubmittedSchema, 'committed'), ...errorResponses(400, 401, 404, 413, 429) },

@@ -1,16 +1,18 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
-import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { BlockSchema, errorResponses, json } from '../schemas.ts';
+import { routes } from './shared.ts';
 
 const BlockList = z.object({ blocks: z.array(BlockSchema), head: z.object({ height: z.number().int(), hash: z.string() }) });
 
-export function registerBlockRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
-  app.openapi(
+/** Mounted at /blocks. */
+export function blockRoutes(ledger: Ledger) {
+  return routes()
+    .openapi(
     createRoute({
       method: 'get',
-      path: '/blocks',
+      path: '/',
       summary: 'Blocks: oldest first from `since` (exclusive, for sync), or the newest',
       request: {
         query: z.object({
@@ -26,17 +28,15 @@ export function registerBlockRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): v
       const head = ledger.store.head()!;
       return c.json(BlockList.parse({ blocks, head: { height: head.height, hash: head.hash } }), 200);
     },
-  );
-
-  app.openapi(
-    createRoute({ method: 'get', path: '/blocks/head', summary: 'The newest block', responses: { 200: json(BlockSchema, 'the head block') } }),
+  )
+  .openapi(
+    createRoute({ method: 'get', path: '/head', summary: 'The newest block', responses: { 200: json(BlockSchema, 'the head block') } }),
     (c) => c.json(BlockSchema.parse(ledger.store.head()), 200),
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'get',
-      path: '/blocks/{height}',
+      path: '/{height}',
       summary: 'One block',
       request: { params: z.object({ height: z.coerce.number().int().min(0) }) },
       responses: { 200: json(BlockSchema, 'the block'), ...errorResponses(400, 404) },
@@ -46,12 +46,11 @@ export function registerBlockRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): v
       if (!block) throw new LedgerError('NotFound', `no block at height ${c.req.valid('param').height}`);
       return c.json(BlockSchema.parse(block), 200);
     },
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'post',
-      path: '/blocks',
+      path: '/',
       summary: 'Produce an empty block now (admin; blocks are otherwise produced by commits)',
       responses: { 201: json(BlockSchema, 'the new block'), ...errorResponses(401, 429) },
     }),

@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
-import type { AppEnv } from '../env.ts';
 import { ChainSchema, HealthSchema, json } from '../schemas.ts';
-import { headOf } from './shared.ts';
+import { headOf, routes } from './shared.ts';
 
-export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger, startedAt: number): void {
-  app.openapi(createRoute({ method: 'get', path: '/health', summary: 'Health check', responses: { 200: json(HealthSchema, 'the ledger is up') } }), (c) =>
+/** Mounted at /: /health and /chain. */
+export function systemRoutes(ledger: Ledger, startedAt: number) {
+  return routes()
+    .openapi(createRoute({ method: 'get', path: '/health', summary: 'Health check', responses: { 200: json(HealthSchema, 'the ledger is up') } }), (c) =>
     c.json(
       HealthSchema.parse({
         ok: true,
@@ -18,9 +19,8 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger, s
       }),
       200,
     ),
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({ method: 'get', path: '/chain', summary: 'Chain parameters: what a client needs to build transactions', responses: { 200: json(ChainSchema, 'the chain') } }),
     (c) =>
       c.json(

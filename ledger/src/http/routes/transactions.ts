@@ -1,18 +1,19 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
-import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, Hash, SignedTransactionSchema } from '../../tx/schemas.ts';
 import { errorResponses, json, SubmittedSchema, TxRecordSchema } from '../schemas.ts';
-import { submitAndRespond } from './shared.ts';
+import { routes, submitAndRespond } from './shared.ts';
 
 const TxList = z.object({ transactions: z.array(TxRecordSchema) });
 
-export function registerTransactionRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
-  app.openapi(
+/** Mounted at /transactions. */
+export function transactionRoutes(ledger: Ledger) {
+  return routes()
+    .openapi(
     createRoute({
       method: 'get',
-      path: '/transactions',
+      path: '/',
       summary: 'List committed transactions (newest first unless `fromHeight` is given)',
       request: {
         query: z.object({
@@ -29,12 +30,11 @@ export function registerTransactionRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledg
       const transactions = ledger.store.transactions({ sender, contractId: contract, fromHeight, limit, newestFirst: fromHeight === undefined });
       return c.json(TxList.parse({ transactions }), 200);
     },
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'get',
-      path: '/transactions/{id}',
+      path: '/{id}',
       summary: 'One committed transaction, as signed, with its result',
       request: { params: z.object({ id: Hash }) },
       responses: { 200: json(TxRecordSchema, 'the transaction'), ...errorResponses(400, 404) },
@@ -45,12 +45,11 @@ export function registerTransactionRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledg
       if (!row) throw new LedgerError('NotFound', `no committed transaction ${id}`);
       return c.json(TxRecordSchema.parse(row), 200);
     },
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'post',
-      path: '/transactions',
+      path: '/',
       summary: 'Submit a signed transaction (any kind); calls are re-executed and must match their claimed outcome',
       request: { body: { content: { 'application/json': { schema: SignedTransactionSchema } }, required: true } },
       responses: {
@@ -59,6 +58,6 @@ export function registerTransactionRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledg
         ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429, 503),
       },
     }),
-    (c) => submitAndRespond(c, ledger, c.req.valid('json')) as never,
+    (c) => submitAndRespond(c, ledger, c.req.valid('json')),
   );
 }

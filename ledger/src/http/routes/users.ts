@@ -1,30 +1,32 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
-import type { AppEnv } from '../env.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, SignedCreateUserSchema } from '../../tx/schemas.ts';
 import { errorResponses, json, Paging, SubmittedSchema, UserSchema } from '../schemas.ts';
-import { submitAndRespond } from './shared.ts';
+import { routes, submitAndRespond } from './shared.ts';
 
-export function registerUserRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): void {
-  app.openapi(
+const UserList = z.object({ users: z.array(UserSchema) });
+
+/** Mounted at /users. */
+export function userRoutes(ledger: Ledger) {
+  return routes()
+    .openapi(
     createRoute({
       method: 'get',
-      path: '/users',
+      path: '/',
       summary: 'List users',
       request: { query: z.object(Paging) },
-      responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'users, oldest first'), ...errorResponses(400) },
+      responses: { 200: json(UserList, 'users, oldest first'), ...errorResponses(400) },
     }),
     (c) => {
       const { limit, offset } = c.req.valid('query');
-      return c.json(z.object({ users: z.array(UserSchema) }).parse({ users: ledger.store.users(limit, offset) }), 200);
+      return c.json(UserList.parse({ users: ledger.store.users(limit, offset) }), 200);
     },
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'get',
-      path: '/users/{id}',
+      path: '/{id}',
       summary: 'One user, with balances and next nonce',
       request: { params: z.object({ id: AccountId }) },
       responses: { 200: json(UserSchema, 'the user'), ...errorResponses(400, 404) },
@@ -35,12 +37,11 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): vo
       if (!user) throw new LedgerError('NotFound', `no user '${id}'`);
       return c.json(UserSchema.parse({ ...user, balances: ledger.store.balances({ account: id }) }), 200);
     },
-  );
-
-  app.openapi(
+  )
+  .openapi(
     createRoute({
       method: 'post',
-      path: '/users',
+      path: '/',
       summary: 'Create a user (a signed `user` transaction, signed by the new key)',
       request: { body: { content: { 'application/json': { schema: SignedCreateUserSchema } }, required: true } },
       responses: {
@@ -49,6 +50,6 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, ledger: Ledger): vo
         ...errorResponses(400, 401, 409, 413, 429, 503),
       },
     }),
-    (c) => submitAndRespond(c, ledger, c.req.valid('json')) as never,
+    (c) => submitAndRespond(c, ledger, c.req.valid('json')),
   );
 }
