@@ -7,6 +7,7 @@ const provision = spawnSync('bash', ['scripts/provision.sh', 'test'], { stdio: '
 if (provision.status !== 0) process.exit(provision.status ?? 1);
 
 const suites = [
+  ['lint and format (Biome)', 'npm', ['run', 'lint']],
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
   ['engine package, ledger, CLI and examples (Node; real SQLite files and servers on 127.0.0.1)', 'npm', ['run', 'test:node']],

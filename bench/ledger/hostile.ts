@@ -42,7 +42,12 @@ try {
     const begin = performance.now();
     const [contract, state, info] = await Promise.all([client.contract('counter'), client.state('counter'), client.user('honest')]);
     const prepared = await prepareCall(engine, { chain: ledger.chain, sender: 'honest', nonce: info.nextNonce, contract, state: state.state, headHeight: state.height });
-    const answer = await rawRequest(ledgerProcess.url, { method: 'POST', path: '/transactions', body: JSON.stringify(await signTransaction(prepared.transaction!, honest.privateKey)), from: '127.0.0.3' });
+    const answer = await rawRequest(ledgerProcess.url, {
+      method: 'POST',
+      path: '/transactions',
+      body: JSON.stringify(await signTransaction(prepared.transaction!, honest.privateKey)),
+      from: '127.0.0.3',
+    });
     if (answer.status !== 201) throw new Error(`honest call refused: ${answer.body}`);
     latencies.push(performance.now() - begin);
   }

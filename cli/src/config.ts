@@ -86,7 +86,7 @@ export function listUsers(): StoredUser[] {
   if (!existsSync(usersDir())) return [];
   return readdirSync(usersDir())
     .filter((f) => f.endsWith('.json'))
-    .map((f) => readJsonFile<StoredUser>(join(usersDir(), f), 'a user\'s keys'));
+    .map((f) => readJsonFile<StoredUser>(join(usersDir(), f), "a user's keys"));
 }
 
 /** The user a command acts as: --as, else the configured default. */

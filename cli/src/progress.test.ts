@@ -16,7 +16,10 @@ test('on a terminal: one line rewritten in place, cut to its width, cleared at t
   assert.deepEqual(written.slice(0, 1), ['\r\x1b[2K… verified block 1 of 10']);
   assert.ok(written[1]!.startsWith('\r\x1b[2K… verified block 2 of 10') && written[1]!.length <= '\r\x1b[2K'.length + 39);
   assert.equal(written.at(-1), '\r\x1b[2K');
-  assert.ok(written.every((text) => !text.includes('\n')), 'never a new line');
+  assert.ok(
+    written.every((text) => !text.includes('\n')),
+    'never a new line',
+  );
 });
 
 test('not on a terminal: nothing at all', () => {

@@ -94,7 +94,13 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, scheduler, maxCallGas, clock });
   const chain = params;
   const faucet = options.faucet ?? null;
-  if (faucet && !store.currency(faucet.currency)) throw new Error(`faucet: this chain has no currency '${faucet.currency}' (it has ${store.currencies().map((c) => c.code).join(', ')})`);
+  if (faucet && !store.currency(faucet.currency))
+    throw new Error(
+      `faucet: this chain has no currency '${faucet.currency}' (it has ${store
+        .currencies()
+        .map((c) => c.code)
+        .join(', ')})`,
+    );
 
   // Mints from this process are serialised so each takes the producer's next nonce.
   let mints: Promise<unknown> = Promise.resolve();

@@ -15,7 +15,7 @@ const NODE_HASH = '440cc8be18820ff207ae118ec758ed8b69d8805c5add8d046d2343db38c01
 test('leaf bytes: 0x00 then the canonical JSON of [kind, owner, name, value]', async () => {
   assert.equal(
     toHex(leafBytes(state)),
-    '00' + Buffer.from('["state","counter","count",{"n":1,"tags":["a","é"]}]').toString('hex'),
+    `00${Buffer.from('["state","counter","count",{"n":1,"tags":["a","é"]}]').toString('hex')}`,
   );
   assert.equal(await sha256Hex(leafBytes(state)), STATE_LEAF_HASH);
   assert.equal(await sha256Hex(leafBytes(balance)), BALANCE_LEAF_HASH);

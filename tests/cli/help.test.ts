@@ -44,7 +44,13 @@ test('an unknown option is named, with a suggestion and where to find the usage;
   const typo = tana('run', 'x.ts', '--jsn');
   assert.equal(typo.status, 2);
   assert.equal(typo.stderr, "tana run: unknown option '--jsn'\n(Did you mean --json?)\nRun 'tana run --help' for usage.\n");
-  for (const args of [['deploy', '--frob'], ['user', 'create', 'x', '--frob'], ['status', '--frob'], ['start', '--frob'], ['verify', '--frob']]) {
+  for (const args of [
+    ['deploy', '--frob'],
+    ['user', 'create', 'x', '--frob'],
+    ['status', '--frob'],
+    ['start', '--frob'],
+    ['verify', '--frob'],
+  ]) {
     const result = tana(...args);
     assert.equal(result.status, 2, args.join(' '));
     assert.match(result.stderr, /unknown option '--frob'/);

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { loadEngine, signTransaction } from '@tana/engine';
-import { callContract, LedgerRequestError, prepareCall, transferTransaction, userTransaction, type Submitted } from '../../ledger/src/client/index.ts';
+import { callContract, prepareCall, transferTransaction, userTransaction, type Submitted } from '../../ledger/src/client/index.ts';
 import { IDENTITY_SIGNATURE, SMALL_ORDER_KEYS } from '../fixtures/ed25519-vectors.ts';
 import { createUser, deploy, startTestLedger, unrunCall, type TestLedger, type TestUser } from '../support/ledger.ts';
 import { rawRequest } from '../support/raw-http.ts';
@@ -152,7 +152,10 @@ describe('4. hostile calls do not starve honest ones', () => {
     assert.equal(seventh.json().error.code, 'TooManyInFlight');
     assert.ok(Number(seventh.headers['retry-after']) >= 1);
     await Promise.all(spins);
-    assert.deepEqual(answers.filter((a) => a.startsWith('hostile')), Array(6).fill('hostile 422 ContractFailed'));
+    assert.deepEqual(
+      answers.filter((a) => a.startsWith('hostile')),
+      Array(6).fill('hostile 422 ContractFailed'),
+    );
   });
 
   test('the operator’s gas ceiling is what /chain announces and what calls may ask for', async () => {
@@ -285,7 +288,10 @@ describe('9. the faucet', () => {
       await createUser(generous, 'newcomer');
       assert.deepEqual((await generous.client.user('newcomer')).balances, [{ account: 'newcomer', currency: 'TANA', amount: '500' }]);
       const mints = (await generous.client.transactions({ sender: generous.chain.producer })).transactions;
-      assert.deepEqual(mints.map((t) => [t.kind, (t.signed.transaction as { to?: string }).to]), [['mint', 'newcomer']]);
+      assert.deepEqual(
+        mints.map((t) => [t.kind, (t.signed.transaction as { to?: string }).to]),
+        [['mint', 'newcomer']],
+      );
     } finally {
       await plain.dispose();
       await generous.dispose();

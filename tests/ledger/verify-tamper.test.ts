@@ -84,7 +84,10 @@ describe('tana verify finds tampering', () => {
   function expectFirst(report: Report, height: number, pattern: RegExp): void {
     assert.equal(report.ok, false);
     assert.match(report.problems[0] ?? '', new RegExp(`^block ${height}\\b`), report.problems.join('\n'));
-    assert.ok(report.problems.some((p) => pattern.test(p)), `${pattern} in:\n${report.problems.join('\n')}`);
+    assert.ok(
+      report.problems.some((p) => pattern.test(p)),
+      `${pattern} in:\n${report.problems.join('\n')}`,
+    );
   }
 
   test('the untouched chain verifies', async () => {
@@ -109,7 +112,11 @@ describe('tana verify finds tampering', () => {
 
   test('a state root rewritten, with every hash after it recomputed to match: that block, its state root', async () => {
     const report = await verifyTampered((db) => {
-      const blocks = db.prepare('SELECT height, hash, parent_hash AS parentHash, state_root AS stateRoot, timestamp, producer, tx_ids AS txIds, engine_hash AS engineHash FROM blocks WHERE height >= ? ORDER BY height').all(at.transfer) as (Omit<BlockRow, 'txIds'> & { txIds: string })[];
+      const blocks = db
+        .prepare(
+          'SELECT height, hash, parent_hash AS parentHash, state_root AS stateRoot, timestamp, producer, tx_ids AS txIds, engine_hash AS engineHash FROM blocks WHERE height >= ? ORDER BY height',
+        )
+        .all(at.transfer) as (Omit<BlockRow, 'txIds'> & { txIds: string })[];
       let parentHash = blocks[0]!.parentHash;
       for (const raw of blocks) {
         const block = { ...raw, txIds: JSON.parse(raw.txIds) as string[], parentHash, stateRoot: raw.height === at.transfer ? 'cd'.repeat(32) : raw.stateRoot };
@@ -122,9 +129,7 @@ describe('tana verify finds tampering', () => {
   });
 
   test('a signature replaced: that block, the transaction’s signature', async () => {
-    const report = await verifyTampered((db) =>
-      db.prepare("UPDATE transactions SET signed = json_set(signed, '$.signature', ?) WHERE id = ?").run('11'.repeat(64), at.transferId),
-    );
+    const report = await verifyTampered((db) => db.prepare("UPDATE transactions SET signed = json_set(signed, '$.signature', ?) WHERE id = ?").run('11'.repeat(64), at.transferId));
     expectFirst(report, at.transfer, new RegExp(`transaction ${at.transferId} has no valid signature`));
   });
 

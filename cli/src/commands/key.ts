@@ -13,7 +13,7 @@ export const keyCommand = () =>
     .addHelpText('after', examples('tana key export alice > alice.key', 'tana key import alice "$(cat alice.key)"'))
     .addCommand(
       new Command('export')
-        .summary('print a user\'s private key')
+        .summary("print a user's private key")
         .description('Print the user’s private key (whoever holds it can act as this user).')
         .argument('<id>', 'the local user')
         .addHelpText('after', examples('tana key export alice > alice.key'))

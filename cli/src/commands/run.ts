@@ -16,7 +16,7 @@ export const runCommand = () =>
     .addOption(new Option('--input <json>', 'what the contract sees as tx.input (JSON)'))
     .option('--gas <limit>', 'the gas limit (default: the engine’s)')
     .addOption(jsonOption())
-    .addHelpText('after', examples('tana run examples/counter.ts --state /tmp/counter.json', "tana run examples/storage.ts --json --input '{\"name\":\"ada\"}'"))
+    .addHelpText('after', examples('tana run examples/counter.ts --state /tmp/counter.json', 'tana run examples/storage.ts --json --input \'{"name":"ada"}\''))
     .action(async (file, options) => {
       const source = await readContractSource(file);
       const input = parseJsonFlag(options.input, '--input') ?? null;

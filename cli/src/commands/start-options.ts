@@ -27,5 +27,8 @@ export function parseFaucet(value: string | undefined, host: string): Faucet | u
 }
 
 export function parseList(value: string | undefined): string[] | undefined {
-  return value?.split(',').map((item) => item.trim()).filter(Boolean);
+  return value
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

@@ -34,6 +34,16 @@ test('a block hash', () => {
 });
 
 test('a transaction id', () => {
-  const transfer: TransferTransaction = { kind: 'transfer', chainId: 'tana-local', sender: 'alice', nonce: 3, engineHash: 'dd'.repeat(32), timestamp: 1767225600000, to: 'bob', amount: '250', currency: 'USD' };
+  const transfer: TransferTransaction = {
+    kind: 'transfer',
+    chainId: 'tana-local',
+    sender: 'alice',
+    nonce: 3,
+    engineHash: 'dd'.repeat(32),
+    timestamp: 1767225600000,
+    to: 'bob',
+    amount: '250',
+    currency: 'USD',
+  };
   assert.equal(transactionIdOf(transfer), '8c697cbd53df808f56f958846ca4a46f3e98960494bc5ed99208a936733d435c');
 });

@@ -54,7 +54,13 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
         break;
       }
       const rows = source.transactions({ fromHeight: height, toHeight: height, limit: Number.MAX_SAFE_INTEGER });
-      if (!sameCanonical(rows.map((row) => row.id), block.txIds)) problems.push(`block ${height}: its transaction list does not match the transactions stored for it`);
+      if (
+        !sameCanonical(
+          rows.map((row) => row.id),
+          block.txIds,
+        )
+      )
+        problems.push(`block ${height}: its transaction list does not match the transactions stored for it`);
       for (const row of rows) {
         problems.push(...checkTransaction(target, row, height));
         if (engine && row.signed.transaction.kind === 'call') {

@@ -2,7 +2,7 @@
 // goes to the client that has used the least worker time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LedgerError } from '../errors.ts';
+import type { LedgerError } from '../errors.ts';
 import { FairScheduler } from './scheduler.ts';
 
 function controllable() {
@@ -20,13 +20,22 @@ test('per-sender and per-client caps refuse at once with TooManyInFlight; the gl
   const { task } = controllable();
   void scheduler.run({ sender: 'a', client: 'x' }, task('a1'));
   void scheduler.run({ sender: 'a', client: 'x' }, task('a2'));
-  assert.throws(() => scheduler.run({ sender: 'a', client: 'x' }, task('a3')), (e: LedgerError) => e.code === 'TooManyInFlight' && e.retryAfterSeconds === 1);
+  assert.throws(
+    () => scheduler.run({ sender: 'a', client: 'x' }, task('a3')),
+    (e: LedgerError) => e.code === 'TooManyInFlight' && e.retryAfterSeconds === 1,
+  );
   void scheduler.run({ sender: 'b', client: 'x' }, task('b1'));
-  assert.throws(() => scheduler.run({ sender: 'c', client: 'x' }, task('c1')), (e: LedgerError) => e.code === 'TooManyInFlight');
+  assert.throws(
+    () => scheduler.run({ sender: 'c', client: 'x' }, task('c1')),
+    (e: LedgerError) => e.code === 'TooManyInFlight',
+  );
   void scheduler.run({ sender: 'd', client: 'y' }, task('d1'));
   void scheduler.run({ sender: 'e', client: 'z' }, task('e1'));
   assert.deepEqual(scheduler.stats(), { running: 2, queued: 3 });
-  assert.throws(() => scheduler.run({ sender: 'f', client: 'w' }, task('f1')), (e: LedgerError) => e.code === 'Overloaded' && e.status === 503);
+  assert.throws(
+    () => scheduler.run({ sender: 'f', client: 'w' }, task('f1')),
+    (e: LedgerError) => e.code === 'Overloaded' && e.status === 503,
+  );
 });
 
 test('one client never holds every worker: an honest call starts at once beside a queue of hostile ones', async () => {

@@ -54,7 +54,10 @@ describe('ledger HTTP API', () => {
     assert.equal(health.head.height, 0);
     assert.equal(health.engineHash, ledger.engineHash);
     assert.equal(chain.chainId, 'tana-local');
-    assert.deepEqual(chain.currencies.map((c) => c.code), ['TANA', 'USD']);
+    assert.deepEqual(
+      chain.currencies.map((c) => c.code),
+      ['TANA', 'USD'],
+    );
   });
 
   test('POST /users creates a user (201), answers a replay with 200, refuses a taken id and a forged key', async () => {
@@ -72,7 +75,10 @@ describe('ledger HTTP API', () => {
 
   test('GET /users and /users/{id}', async () => {
     const list = (await (await get('/users')).json()) as { users: { id: string }[] };
-    assert.deepEqual(list.users.map((u) => u.id), ['ledger', 'alice', 'bob']);
+    assert.deepEqual(
+      list.users.map((u) => u.id),
+      ['ledger', 'alice', 'bob'],
+    );
     const one = (await (await get('/users/alice')).json()) as { displayName: string; balances: { amount: string }[]; nextNonce: number };
     assert.equal(one.displayName, 'Alice');
     assert.equal(one.balances[0]!.amount, '100000');
@@ -131,7 +137,10 @@ describe('ledger HTTP API', () => {
     assert.equal(detail.versions.length, 2);
     assert.match(detail.code, /v2/);
     const list = (await (await get('/contracts')).json()) as { contracts: { id: string }[] };
-    assert.deepEqual(list.contracts.map((c) => c.id), ['count']);
+    assert.deepEqual(
+      list.contracts.map((c) => c.id),
+      ['count'],
+    );
     await expectError(get('/contracts/nothing'), 404, 'NotFound');
   });
 
@@ -192,7 +201,10 @@ describe('ledger HTTP API', () => {
     await expectError(post('/blocks', {}), 401, 'Unauthorized');
     const head = (await (await get('/blocks/head')).json()) as { height: number; hash: string; parentHash: string };
     const since = (await (await get(`/blocks?since=${head.height - 2}`)).json()) as { blocks: { height: number }[]; head: { height: number } };
-    assert.deepEqual(since.blocks.map((b) => b.height), [head.height - 1, head.height]);
+    assert.deepEqual(
+      since.blocks.map((b) => b.height),
+      [head.height - 1, head.height],
+    );
     assert.equal(since.head.height, head.height);
     const newest = (await (await get('/blocks?limit=1')).json()) as { blocks: { height: number }[] };
     assert.equal(newest.blocks[0]!.height, head.height);

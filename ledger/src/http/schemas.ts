@@ -53,9 +53,7 @@ export const TxRecordSchema = z
   })
   .openapi('TransactionRecord');
 
-export const SubmittedSchema = z
-  .object({ id: Hash, height: z.number().int(), blockHash: Hash, result: TxResultSchema, replayed: z.boolean() })
-  .openapi('Submitted');
+export const SubmittedSchema = z.object({ id: Hash, height: z.number().int(), blockHash: Hash, result: TxResultSchema, replayed: z.boolean() }).openapi('Submitted');
 
 export const BalanceSchema = z.object({ account: AccountId, currency: CurrencyCode, amount: z.string() }).openapi('Balance');
 
@@ -131,9 +129,10 @@ export const Paging = {
 };
 
 export function errorResponses(...codes: number[]) {
-  return Object.fromEntries(
-    codes.map((code) => [code, { content: { 'application/json': { schema: ErrorSchema } }, description: describeStatus(code) }]),
-  ) as Record<number, { content: { 'application/json': { schema: typeof ErrorSchema } }; description: string }>;
+  return Object.fromEntries(codes.map((code) => [code, { content: { 'application/json': { schema: ErrorSchema } }, description: describeStatus(code) }])) as Record<
+    number,
+    { content: { 'application/json': { schema: typeof ErrorSchema } }; description: string }
+  >;
 }
 
 function describeStatus(status: number): string {

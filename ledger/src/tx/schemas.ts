@@ -4,8 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { ACCOUNT_ID_PATTERN, ACCOUNT_ID_RULE, AMOUNT_PATTERN, AMOUNT_RULE, CURRENCY_CODE_PATTERN, CURRENCY_CODE_RULE } from '@tana/engine';
 import type { JsonValue, SignedTransaction, Transaction } from '@tana/engine';
 
-const hex = (bytes: number, what: string) =>
-  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${what}: ${bytes * 2} lowercase hex digits`);
+const hex = (bytes: number, what: string) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${what}: ${bytes * 2} lowercase hex digits`);
 
 export const Hash = hex(32, 'a sha256 hash').openapi({ example: 'c7d1134d8c576ad7518b4897af1d79c5dc9e16e7af6e1e5275279b8b327edbe6' });
 /** A user or contract id (@tana/engine's rule): also safe as a file name (no separators, no leading dot). */
@@ -28,13 +27,9 @@ const base = {
 };
 
 export const TransferSchema = z.object({ from: AccountId, to: AccountId, amount: Amount, currency: CurrencyCode }).strict();
-export const StateDiffSchema = z
-  .object({ set: z.record(z.string(), JsonValueSchema), deleted: z.array(z.string()), transfers: z.array(TransferSchema) })
-  .strict();
+export const StateDiffSchema = z.object({ set: z.record(z.string(), JsonValueSchema), deleted: z.array(z.string()), transfers: z.array(TransferSchema) }).strict();
 export const BlockContextSchema = z.object({ height: z.number().int().min(0), timestamp: z.number().int().min(0), executor: z.string() }).strict();
-export const RecordedFetchSchema = z
-  .object({ url: z.string(), status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string() })
-  .strict();
+export const RecordedFetchSchema = z.object({ url: z.string(), status: z.number().int(), headers: z.record(z.string(), z.string()), body: z.string() }).strict();
 
 export const CreateUserSchema = z
   .object({ ...base, kind: z.literal('user'), publicKey: hex(32, 'an ed25519 public key'), displayName: z.string().max(64).optional() })
@@ -51,7 +46,10 @@ export const CallSchema = z
     contractId: AccountId,
     codeHash: Hash,
     input: JsonValueSchema,
-    function: z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/).optional(),
+    function: z
+      .string()
+      .regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/)
+      .optional(),
     args: z.array(JsonValueSchema).optional(),
     gasLimit: z.number().int().positive(),
     block: BlockContextSchema,
@@ -72,7 +70,10 @@ export const MintSchema = z
 export const TransactionSchema = z.discriminatedUnion('kind', [CreateUserSchema, DeploySchema, CallSchema, TransferTxSchema, MintSchema]).openapi('Transaction');
 
 const signedOf = <T extends z.ZodType>(transaction: T, name: string) =>
-  z.object({ transaction, signature: hex(64, 'an ed25519 signature') }).strict().openapi(name);
+  z
+    .object({ transaction, signature: hex(64, 'an ed25519 signature') })
+    .strict()
+    .openapi(name);
 
 export const SignedTransactionSchema = signedOf(TransactionSchema, 'SignedTransaction');
 export const SignedCreateUserSchema = signedOf(CreateUserSchema, 'SignedCreateUser');

@@ -57,7 +57,10 @@ test('a full disk: StorageFull with Retry-After, nothing acknowledged lost, reco
     await load.stop();
     assert.equal(await ledger.stop(), 0);
     assert.equal(load.refusals.get('Internal'), undefined, `no 500s: ${JSON.stringify([...load.refusals])}`);
-    assert.deepEqual([...load.unanswered].filter(([cause]) => cause !== 'ECONNREFUSED'), []);
+    assert.deepEqual(
+      [...load.unanswered].filter(([cause]) => cause !== 'ECONNREFUSED'),
+      [],
+    );
 
     const { missing, verify } = await checkAfterRestart(home, load.acknowledged);
     assert.deepEqual(missing, []);

@@ -7,22 +7,20 @@ import { headOf, routes } from './shared.ts';
 export function systemRoutes(ledger: Ledger, startedAt: number) {
   return routes()
     .openapi(createRoute({ method: 'get', path: '/health', summary: 'Health check', responses: { 200: json(HealthSchema, 'the ledger is up') } }), (c) =>
-    c.json(
-      HealthSchema.parse({
-        ok: true,
-        chainId: ledger.params.chainId,
-        head: headOf(ledger),
-        engineHash: ledger.engineHash,
-        workers: ledger.pool.size,
-        reexecution: ledger.scheduler.stats(),
-        uptimeMs: Date.now() - startedAt,
-      }),
-      200,
-    ),
-  )
-  .openapi(
-    createRoute({ method: 'get', path: '/chain', summary: 'Chain parameters: what a client needs to build transactions', responses: { 200: json(ChainSchema, 'the chain') } }),
-    (c) =>
+      c.json(
+        HealthSchema.parse({
+          ok: true,
+          chainId: ledger.params.chainId,
+          head: headOf(ledger),
+          engineHash: ledger.engineHash,
+          workers: ledger.pool.size,
+          reexecution: ledger.scheduler.stats(),
+          uptimeMs: Date.now() - startedAt,
+        }),
+        200,
+      ),
+    )
+    .openapi(createRoute({ method: 'get', path: '/chain', summary: 'Chain parameters: what a client needs to build transactions', responses: { 200: json(ChainSchema, 'the chain') } }), (c) =>
       c.json(
         ChainSchema.parse({
           ...ledger.params,
@@ -34,5 +32,5 @@ export function systemRoutes(ledger: Ledger, startedAt: number) {
         }),
         200,
       ),
-  );
+    );
 }
