@@ -15,6 +15,7 @@ import { transferCommand } from './commands/transfer.ts';
 import { userCommand } from './commands/user.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { examples } from './options.ts';
+import cliPackage from '../package.json' with { type: 'json' };
 
 export const COMMANDS = [newCommand, runCommand, deployCommand, callCommand, startCommand, stopCommand, statusCommand, verifyCommand, userCommand, keyCommand, transferCommand];
 
@@ -26,13 +27,16 @@ export function commandPath(command: CommandUnknownOpts): string {
 }
 
 export function createProgram(): Command {
-  const program = new Command('tana').description('Write, run and verify TypeScript contracts.').addHelpText(
-    'after',
-    `${examples('tana new hello && tana run hello/contract.ts', 'tana start', 'tana user create alice', 'tana deploy hello && tana call hello', 'tana run --help')}
+  const program = new Command('tana')
+    .description('Write, run and verify TypeScript contracts.')
+    .version(cliPackage.version, '-V, --version', 'print the version of tana')
+    .addHelpText(
+      'after',
+      `${examples('tana new hello && tana run hello/contract.ts', 'tana start', 'tana user create alice', 'tana deploy hello && tana call hello', 'tana run --help')}
 Configuration lives in $TANA_HOME (default ~/.config/tana): config.json holds the ledger URL
 (default http://127.0.0.1:8080, or $TANA_LEDGER) and the default user; users/ holds the keys.
 `,
-  );
+    );
   for (const make of COMMANDS) program.addCommand(make());
   for (const command of allCommands(program)) {
     const path = commandPath(command) || 'tana';

@@ -11,7 +11,7 @@ export * from './state-proof.ts';
 export { publicKeyProblem, signatureProblem, verifyEd25519 } from './ed25519.ts';
 export { fromBase64Url, fromHex, sha256Hex, toBase64Url, toHex } from './bytes.ts';
 export { applyDiff } from './apply-diff.ts';
-export { missingFetch, runRecordingFetches, type FetchReplayOptions } from './fetch-replay.ts';
+export { runRecordingFetches, type FetchReplayOptions } from './fetch-replay.ts';
 export { ACCOUNT_ID_PATTERN, ACCOUNT_ID_RULE, contractIdFor, isAccountId } from './ids.ts';
 export { AMOUNT_PATTERN, AMOUNT_RULE, CURRENCY_CODE_PATTERN, CURRENCY_CODE_RULE, isAmount, isCurrencyCode } from './amount.ts';
 export { formatPosition, lineSuffix, parseErrorOutcome, positionInMessage, type SourcePosition } from './source-position.ts';

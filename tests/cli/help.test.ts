@@ -61,3 +61,9 @@ test('an unknown option is named, with a suggestion and where to find the usage;
   assert.match(command.stderr, /^tana: unknown command 'frobnicate'/);
   assert.deepEqual(readdirSync(cwd), []);
 });
+
+test('--version prints the version, exit 0', () => {
+  const result = spawnSync(process.execPath, [TANA_BIN, '--version'], { encoding: 'utf8' });
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/);
+});
