@@ -1,9 +1,11 @@
-// `npm start`: builds the playground when its sources are newer than the build, then runs
+// `npm start`: builds the playground when its sources are newer than the build (a progress line on a
+// terminal), then runs
 // `tana start`: the ledger and the playground on one port (http://127.0.0.1:8080; PORT to change).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startProgress } from '../cli/src/progress.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const built = join(repo, 'playground/dist/index.html');
@@ -17,9 +19,15 @@ function newest(path: string): number {
 }
 
 if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs) {
-  console.error('… building the playground (astro build)');
-  const build = spawnSync('npm', ['run', '--silent', 'build:playground'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) {
+  const progress = startProgress();
+  progress.update('building the playground (astro build)');
+  const build = spawn('npm', ['run', '--silent', 'build:playground'], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  build.stderr.on('data', (chunk) => (errors += chunk));
+  const status = await new Promise<number | null>((resolve) => build.once('exit', resolve));
+  progress.done();
+  if (status !== 0) {
+    process.stderr.write(errors);
     console.error('the playground did not build; see the errors above');
     process.exit(1);
   }

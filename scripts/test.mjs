@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order, with one summary line at the end.
+// `npm test`: the system prerequisites first (scripts/provision.sh), then every suite, in order,
+// with one summary line at the end.
 import { spawnSync } from 'node:child_process';
 
+const provision = spawnSync('bash', ['scripts/provision.sh', 'test'], { stdio: 'inherit' });
+if (provision.status !== 0) process.exit(provision.status ?? 1);
+
 const suites = [
+  ['lint and format (Biome)', 'npm', ['run', 'lint']],
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
   ['engine package, ledger, CLI and examples (Node; real SQLite files and servers on 127.0.0.1)', 'npm', ['run', 'test:node']],

@@ -11,8 +11,13 @@ const request = {
   code,
   state: { counter: 1 },
   context: {
-    chainId: 'local', contractId: 'contract', caller: 'anonymous', fetches: [], allowedHosts: [],
-    block: { height: 1, timestamp: 0, executor: 'local' }, tx: { id: 'local', sender: 'anonymous', nonce: 0, input: null },
+    chainId: 'local',
+    contractId: 'contract',
+    caller: 'anonymous',
+    fetches: [],
+    allowedHosts: [],
+    block: { height: 1, timestamp: 0, executor: 'local' },
+    tx: { id: 'local', sender: 'anonymous', nonce: 0, input: null },
   },
 };
 

@@ -12,7 +12,8 @@ const MODULES: Record<string, string> = {
   'tana:data': 'export const data = globalThis.__tana.data;',
   'tana:block': 'const c = globalThis.__tana.request.context; export const block = { ...c.block, gasLimit: globalThis.__tana.request.gasLimit ?? 10000000 };',
   'tana:tx': 'const c = globalThis.__tana.request.context; export const tx = { ...c.tx, caller: c.caller, transfer: globalThis.__tana.transfer };',
-  'tana:utils': "const f = globalThis.__tana.request.context.fetches; export async function fetch(url) { const r = f.find((x) => x.url === url); if (!r) throw new Error('FetchNotRecorded ' + url); return { status: r.status, ok: r.status < 400, text: async () => r.body, json: async () => JSON.parse(r.body) }; }",
+  'tana:utils':
+    "const f = globalThis.__tana.request.context.fetches; export async function fetch(url) { const r = f.find((x) => x.url === url); if (!r) throw new Error('FetchNotRecorded ' + url); return { status: r.status, ok: r.status < 400, text: async () => r.body, json: async () => JSON.parse(r.body) }; }",
 };
 
 export interface PeerOutcome {

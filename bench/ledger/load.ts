@@ -23,12 +23,7 @@ function processCpuSeconds(pid: number): number {
   }
 }
 
-export async function closedLoop(
-  clients: number,
-  seconds: number,
-  ledgerPid: number,
-  step: (client: number) => Promise<{ retries: number }>,
-): Promise<LoadResult> {
+export async function closedLoop(clients: number, seconds: number, ledgerPid: number, step: (client: number) => Promise<{ retries: number }>): Promise<LoadResult> {
   const cpuBefore = process.cpuUsage();
   const ledgerBefore = processCpuSeconds(ledgerPid);
   const latencies: number[] = [];

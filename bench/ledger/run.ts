@@ -7,17 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEngine, sha256Hex, signTransaction, transpile, type Engine, type JsonValue, type State } from '@tana/engine';
-import {
-  deployTransaction,
-  generateKeyPair,
-  LedgerClient,
-  LedgerRequestError,
-  prepareCall,
-  transferTransaction,
-  userTransaction,
-  type ChainInfo,
-  type KeyPair,
-} from '@tana/ledger/client';
+import { deployTransaction, generateKeyPair, LedgerClient, LedgerRequestError, prepareCall, transferTransaction, userTransaction, type ChainInfo, type KeyPair } from '@tana/ledger/client';
 import { closedLoop, type LoadResult } from './load.ts';
 import { startTana } from '../../tests/support/tana-process.ts';
 

@@ -23,14 +23,19 @@ const ledger = await startLedgerServer({ dataDir, port: 0, workers: 1, extend: s
 const statics = await serveDirectory(repo);
 const browser = await launchChromium();
 
-async function firstVisit(b: Browser, url: string) {
+async function firstVisit(b: Browser) {
   const context = await b.newContext();
   const page = await context.newPage();
   const bodies: Promise<{ kind: string; body?: Buffer }>[] = [];
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     const kind = path.endsWith('.wasm') ? 'wasm' : path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : path.endsWith('.html') || path.endsWith('/') ? 'html' : 'other';
-    bodies.push(response.body().then((body) => ({ kind, body }), () => ({ kind })));
+    bodies.push(
+      response.body().then(
+        (body) => ({ kind, body }),
+        () => ({ kind }),
+      ),
+    );
   });
   // Compressed after the visit: brotli at quality 11 is slow, and must not stall the measurement.
   const bytes = async () => {
@@ -47,7 +52,7 @@ async function firstVisit(b: Browser, url: string) {
 
 /** Playground: navigation start → the first run of the counter example has finished and rendered. */
 async function playgroundFirstRun(): Promise<{ ms: number; bytes: () => Promise<Map<string, { raw: number; br: number }>> }> {
-  const { context, page, bytes } = await firstVisit(browser, `${ledger.url}/`);
+  const { context, page, bytes } = await firstVisit(browser);
   const started = Date.now();
   await page.goto(`${ledger.url}/`);
   await page.waitForSelector('[data-ready="true"]');
@@ -62,7 +67,7 @@ async function playgroundFirstRun(): Promise<{ ms: number; bytes: () => Promise<
 
 /** Peer: the bare engine page. Navigation start → its first result is on screen. */
 async function embedFirstRun(): Promise<{ ms: number; bytes: () => Promise<Map<string, { raw: number; br: number }>> }> {
-  const { context, page, bytes } = await firstVisit(browser, `${statics.url}/examples/embed/`);
+  const { context, page, bytes } = await firstVisit(browser);
   const started = Date.now();
   await page.goto(`${statics.url}/examples/embed/`);
   await page.waitForSelector('#run:not([disabled])');
@@ -110,10 +115,15 @@ for (let i = 0; i < 3; i++) {
 
 console.log('bench/playground — headless Chromium, cold cache per visit\n');
 console.log('first visit, bytes transferred (raw / brotli):');
-for (const [label, visit] of [['playground', playgroundRuns[0]!], ['embed page (peer)', embedRuns[0]!]] as const) {
+for (const [label, visit] of [
+  ['playground', playgroundRuns[0]!],
+  ['embed page (peer)', embedRuns[0]!],
+] as const) {
   const entries = [...(await visit.bytes()).entries()].sort();
   const total = entries.reduce((sum, [, v]) => ({ raw: sum.raw + v.raw, br: sum.br + v.br }), { raw: 0, br: 0 });
-  console.log(`  ${label}: ${entries.map(([k, v]) => `${k} ${(v.raw / 1024).toFixed(0)} / ${(v.br / 1024).toFixed(0)} KB`).join(' · ')} · total ${(total.raw / 1024).toFixed(0)} / ${(total.br / 1024).toFixed(0)} KB`);
+  console.log(
+    `  ${label}: ${entries.map(([k, v]) => `${k} ${(v.raw / 1024).toFixed(0)} / ${(v.br / 1024).toFixed(0)} KB`).join(' · ')} · total ${(total.raw / 1024).toFixed(0)} / ${(total.br / 1024).toFixed(0)} KB`,
+  );
 }
 const wasm = (await playgroundRuns[0]!.bytes()).get('wasm');
 console.log(`  engine .wasm: ${((wasm?.br ?? 0) / 1e6).toFixed(2)} MB brotli (target ≤ 1.5 MB: ${(wasm?.br ?? Infinity) <= 1.5e6 ? 'met' : 'missed'})`);

@@ -2,9 +2,11 @@
 //   config.json        { ledger, defaultUser }
 //   users/<id>.json    { id, publicKey, privateKey (PKCS#8 hex), ledger }
 //   ledger/            the local ledger's data (ledger.sqlite, producer key, admin token, tana.pid)
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { ACCOUNT_ID_RULE, isAccountId } from '@tana/engine';
+import { UsageError } from './output.ts';
 
 export interface TanaConfig {
   /** The ledger commands talk to. */
@@ -33,8 +35,19 @@ export function defaultDataDir(): string {
 
 export function readConfig(): TanaConfig {
   const path = join(tanaHome(), 'config.json');
-  const stored = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Partial<TanaConfig>) : {};
+  const stored = existsSync(path) ? readJsonFile<Partial<TanaConfig>>(path, 'the configuration') : {};
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new Error(`${path} must hold a JSON object like {"ledger": "${DEFAULT_LEDGER_URL}"}; fix it or delete it`);
   return { ledger: process.env.TANA_LEDGER ?? stored.ledger ?? DEFAULT_LEDGER_URL, defaultUser: stored.defaultUser };
+}
+
+/** A JSON file of ours, or an error naming the file and what is wrong with it. */
+function readJsonFile<T>(path: string, what: string): T {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new Error(`${path} (${what}) is not valid JSON: ${(error as Error).message}; fix it or delete it`);
+  }
 }
 
 export function writeConfig(config: TanaConfig): void {
@@ -44,24 +57,36 @@ export function writeConfig(config: TanaConfig): void {
 
 const usersDir = () => join(tanaHome(), 'users');
 
+/** A user's key file. The id must be a ledger id, which also keeps it a plain file name (no '/', no '..'). */
+export function userFile(id: string): string {
+  if (!isAccountId(id)) throw new UsageError(`'${id}' is not a user id: ${ACCOUNT_ID_RULE}`);
+  return join(usersDir(), `${id}.json`);
+}
+
+/** Writes a new key file; never replaces one (that would lose the key it holds). */
 export function saveUser(user: StoredUser): string {
+  const path = userFile(user.id);
+  if (existsSync(path)) throw new UsageError(`keys for '${user.id}' already exist at ${path}; not replacing them`);
   mkdirSync(usersDir(), { recursive: true, mode: 0o700 });
-  const path = join(usersDir(), `${user.id}.json`);
-  writeFileSync(path, `${JSON.stringify(user, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(path, `${JSON.stringify(user, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   return path;
 }
 
+export function removeUser(id: string): void {
+  rmSync(userFile(id), { force: true });
+}
+
 export function loadUser(id: string): StoredUser {
-  const path = join(usersDir(), `${id}.json`);
+  const path = userFile(id);
   if (!existsSync(path)) throw new Error(`no local keys for '${id}' (looked in ${path}); create them with: tana user create ${id}`);
-  return JSON.parse(readFileSync(path, 'utf8')) as StoredUser;
+  return readJsonFile<StoredUser>(path, `the keys of '${id}'`);
 }
 
 export function listUsers(): StoredUser[] {
   if (!existsSync(usersDir())) return [];
   return readdirSync(usersDir())
     .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(usersDir(), f), 'utf8')) as StoredUser);
+    .map((f) => readJsonFile<StoredUser>(join(usersDir(), f), "a user's keys"));
 }
 
 /** The user a command acts as: --as, else the configured default. */

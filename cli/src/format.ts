@@ -1,7 +1,7 @@
-import type { Outcome } from '@tana/engine';
+import { formatPosition, lineSuffix, type Outcome } from '@tana/engine';
 
-/** The human form of an outcome: console output, then the diff, then gas. */
-export function formatOutcome(outcome: Outcome, { color = false } = {}): string {
+/** The human form of an outcome: console output, then the diff, then gas. A failure names `file:line:column` when known. */
+export function formatOutcome(outcome: Outcome, { color = false, file }: { color?: boolean; file?: string } = {}): string {
   const paint = (code: number, text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const lines: string[] = [];
   for (const log of outcome.logs) {
@@ -17,9 +17,11 @@ export function formatOutcome(outcome: Outcome, { color = false } = {}): string 
     for (const t of transfers) lines.push(paint(36, `  ⇄ ${t.amount} ${t.currency} ${t.from} → ${t.to}`));
     if (outcome.value !== null) lines.push(`value: ${JSON.stringify(outcome.value)}`);
   } else if (outcome.error) {
-    const where = outcome.error.line ? ` (line ${outcome.error.line}${outcome.error.column ? `:${outcome.error.column}` : ''})` : '';
-    lines.push('', paint(31, `${outcome.error.code}: ${outcome.error.message}${where}`), 'nothing was committed');
+    const { line, column } = outcome.error;
+    const text = `${outcome.error.code}: ${outcome.error.message}`;
+    const located = file ? `${file}${line ? `:${formatPosition({ line, column: column ?? undefined })}` : ''}: ${text}` : `${text}${lineSuffix(outcome.error)}`;
+    lines.push('', paint(31, located), 'nothing was committed');
   }
   lines.push(`gas used: ${outcome.gasUsed}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -1,22 +1,28 @@
-// Small output helpers shared by the commands: errors as one clear line, progress on stderr.
+// How a command fails: one line on stderr that names the command and the subject, and an exit
+// code (2 for a usage error, 1 for anything else).
 import { LedgerRequestError } from '@tana/ledger/client';
 
+/** Bad input from the person at the keyboard: a flag, an argument, a file they named. Exit 2. */
 export class UsageError extends Error {}
 
-export function progress(message: string): void {
-  process.stderr.write(`… ${message}\n`);
-}
+export const EXIT_USAGE = 2;
 
-/** Exit code for an error: 2 for usage, 1 otherwise, with the ledger's named code when there is one. */
 export function reportError(command: string, error: unknown): number {
-  if (error instanceof UsageError || String((error as { code?: unknown } | undefined)?.code).startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`tana ${command}: ${(error as Error).message}\n`);
-    return 2;
+  const prefix = `tana ${command}: `;
+  if (error instanceof UsageError) {
+    process.stderr.write(`${prefix}${error.message}\nRun 'tana ${command} --help' for usage.\n`);
+    return EXIT_USAGE;
   }
   if (error instanceof LedgerRequestError) {
-    process.stderr.write(`tana ${command}: ${error.code}: ${error.message}\n`);
+    const hint = error.code === 'Unreachable' ? '; start one with: tana start (or pass --ledger <url>)' : '';
+    process.stderr.write(`${prefix}${error.code}: ${error.message}${hint}\n`);
     return 1;
   }
-  process.stderr.write(`tana ${command}: ${(error as Error).message}\n`);
+  process.stderr.write(`${prefix}${error instanceof Error ? error.message : String(error)}\n`);
   return 1;
+}
+
+/** One JSON object on one line: what `--json` prints. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
 }

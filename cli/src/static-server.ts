@@ -1,20 +1,11 @@
-// A static file server on 127.0.0.1: serves one directory, never anything outside it.
-// Used by `npm start` and by the browser tests (which let it die with the process).
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+// A static file server on 127.0.0.1: serves one directory, never anything outside it (Hono's
+// serveStatic refuses "..", encoded or not, and malformed escapes such as /%E0%A4%A).
+// Used by `npm start`'s tests, the browser tests and the benchmarks (which let it die with the process).
 import type { AddressInfo } from 'node:net';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.ts': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
 
 export interface StaticServer {
   url: string;
@@ -28,32 +19,31 @@ export interface ServeOptions {
   keepAlive?: boolean;
 }
 
+export function staticApp(root: string): Hono {
+  const app = new Hono();
+  app.use(
+    '*',
+    serveStatic({
+      root: resolve(root),
+      onFound: (path, c) => {
+        c.header('Cache-Control', 'no-store');
+        if (path.endsWith('.ts')) c.header('Content-Type', 'text/plain; charset=utf-8'); // TypeScript source, not an MPEG stream
+      },
+    }),
+  );
+  app.notFound((c) => c.text(`not found: ${c.req.path}`, 404));
+  return app;
+}
+
 export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
-  const base = resolve(root);
-  const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
-    if (file !== base && !file.startsWith(base + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
+  const app = staticApp(root);
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolvePort, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolvePort({ server, port: info.port }));
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   if (!options.keepAlive) server.unref();
-  const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((done) => server.close(() => done())),
   };
 }

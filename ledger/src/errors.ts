@@ -6,8 +6,11 @@ export const LEDGER_ERRORS = {
   // The request itself
   ValidationError: 400,
   MalformedJson: 400,
+  NestingTooDeep: 400,
   PayloadTooLarge: 413,
   RateLimited: 429,
+  /** This sender or client address already has as many calls waiting for re-execution as it may. */
+  TooManyInFlight: 429,
   NotFound: 404,
   Unauthorized: 401,
   // The transaction's envelope
@@ -15,6 +18,7 @@ export const LEDGER_ERRORS = {
   EngineMismatch: 400,
   ClockSkew: 400,
   BadSignature: 401,
+  InvalidPublicKey: 400,
   UnknownSender: 404,
   StaleNonce: 409,
   NonceGap: 409,
@@ -37,8 +41,12 @@ export const LEDGER_ERRORS = {
   DiffMismatch: 422,
   ContractFailed: 422,
   Conflict: 409,
-  // The service
+  // The service (each with Retry-After)
   ShuttingDown: 503,
+  /** Every re-execution slot and queue place is taken. */
+  Overloaded: 503,
+  /** The disk is full: nothing was committed; retry once the operator has made room. */
+  StorageFull: 503,
   Internal: 500,
 } as const;
 
@@ -60,14 +68,17 @@ export class LedgerError extends Error {
   readonly code: LedgerErrorCode;
   readonly details?: unknown;
   readonly engineError?: EngineErrorCode;
+  /** Sent as `Retry-After` (seconds): when a client may usefully try again. */
+  readonly retryAfterSeconds?: number;
   head?: { height: number; hash: string };
 
-  constructor(code: LedgerErrorCode, message: string, extra: { details?: unknown; engineError?: EngineErrorCode } = {}) {
+  constructor(code: LedgerErrorCode, message: string, extra: { details?: unknown; engineError?: EngineErrorCode; retryAfterSeconds?: number } = {}) {
     super(message);
     this.name = code;
     this.code = code;
     this.details = extra.details;
     this.engineError = extra.engineError;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 
   get status(): (typeof LEDGER_ERRORS)[LedgerErrorCode] {

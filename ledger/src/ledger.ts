@@ -11,7 +11,8 @@ import { StateTree } from './chain/state-tree.ts';
 import { openDatabase } from './db/open.ts';
 import { Store } from './db/store.ts';
 import { createExecutionPool, type ExecutionPool } from './execution/pool.ts';
-import { TransactionProcessor, type Submitted } from './tx/processor.ts';
+import { defaultSchedulerLimits, FairScheduler, type SchedulerLimits } from './execution/scheduler.ts';
+import { TransactionProcessor, type Origin, type Submitted } from './tx/processor.ts';
 import { rawPublicKeyOf } from './tx/signature.ts';
 
 export interface LedgerOptions {
@@ -23,9 +24,23 @@ export interface LedgerOptions {
   workers?: number;
   /** Wall-clock limit of one re-execution. */
   executionTimeoutMs?: number;
+  /** The highest gasLimit a call may ask for on this ledger; default (and at most) the chain's maxGas. */
+  maxCallGas?: number;
+  /** Who may occupy the re-execution workers (see execution/scheduler.ts); defaults scale with `workers`. */
+  scheduling?: Partial<Omit<SchedulerLimits, 'workers'>>;
+  /**
+   * Money granted to every newly registered user, as a signed mint in a block (so it is on the
+   * chain for anyone to audit). A development convenience: off unless given.
+   */
+  faucet?: Faucet;
   clock?: () => number;
   /** Progress for long steps (starting workers), for CLIs. */
   onProgress?: (message: string) => void;
+}
+
+export interface Faucet {
+  amount: string;
+  currency: string;
 }
 
 export interface Ledger {
@@ -35,8 +50,13 @@ export interface Ledger {
   readonly engineHash: string;
   readonly processor: TransactionProcessor;
   readonly pool: ExecutionPool;
+  readonly scheduler: FairScheduler;
+  readonly maxCallGas: number;
+  readonly faucet: Faucet | null;
   readonly adminToken: string;
   readonly dataDir: string;
+  /** Submits a signed transaction; a newly registered user then gets the faucet's grant, if there is one. */
+  submit(signed: SignedTransaction, origin?: Origin): Promise<Submitted>;
   /** Issues money from the producer account (a signed `mint` transaction in a block). */
   mint(to: string, amount: string, currency: string, decimals?: number): Promise<Submitted>;
   /** Finishes in-flight work, stops the workers and closes the database. */
@@ -68,8 +88,19 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const workers = options.workers ?? availableParallelism();
   progress(`starting ${workers} re-execution worker${workers === 1 ? '' : 's'} (one per core unless --workers)…`);
   const pool = await createExecutionPool({ size: workers, timeoutMs: options.executionTimeoutMs });
-  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, clock });
+  const defaults = defaultSchedulerLimits(pool.size);
+  const scheduler = new FairScheduler({ ...defaults, ...options.scheduling, workers: pool.size });
+  const maxCallGas = Math.min(options.maxCallGas ?? params.maxGas, params.maxGas);
+  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, scheduler, maxCallGas, clock });
   const chain = params;
+  const faucet = options.faucet ?? null;
+  if (faucet && !store.currency(faucet.currency))
+    throw new Error(
+      `faucet: this chain has no currency '${faucet.currency}' (it has ${store
+        .currencies()
+        .map((c) => c.code)
+        .join(', ')})`,
+    );
 
   // Mints from this process are serialised so each takes the producer's next nonce.
   let mints: Promise<unknown> = Promise.resolve();
@@ -101,9 +132,21 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
     engineHash,
     processor,
     pool,
+    scheduler,
+    maxCallGas,
+    faucet,
     adminToken,
     dataDir: options.dataDir,
     mint,
+    async submit(signed, origin) {
+      const submitted = await processor.submit(signed, origin);
+      const tx = signed.transaction;
+      if (faucet && tx.kind === 'user' && !submitted.replayed) {
+        // The user exists whatever happens to the grant; a failed grant is logged, not turned into a failed registration.
+        await mint(tx.sender, faucet.amount, faucet.currency).catch((error: Error) => console.error(`ledger: faucet grant to '${tx.sender}' failed: ${error.message}`));
+      }
+      return submitted;
+    },
     async close() {
       await processor.drain();
       await pool.close();

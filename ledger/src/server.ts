@@ -1,5 +1,8 @@
-// Serves a ledger over HTTP on 127.0.0.1 (by default) and shuts down gracefully: stop accepting,
-// let in-flight commits finish, then close the workers and the database.
+// Serves a ledger over HTTP on 127.0.0.1 (by default) and shuts down gracefully: stop accepting
+// connections, answer every request already on a connection (new transactions get ShuttingDown, and
+// every answer says Connection: close), let idle keep-alive connections expire as the clients were
+// told (Keep-Alive: timeout), then close the workers and the database.
+import { Server as NetServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type HttpOptions, type LedgerApp } from './http/app.ts';
 import { openLedger, type Ledger, type LedgerOptions } from './ledger.ts';
@@ -7,6 +10,8 @@ import { openLedger, type Ledger, type LedgerOptions } from './ledger.ts';
 export interface ServerOptions extends LedgerOptions, HttpOptions {
   port?: number;
   host?: string;
+  /** How long an idle keep-alive connection stays open (advertised to clients). Default 5000 ms, Node's. */
+  keepAliveTimeoutMs?: number;
   /** Extra routes mounted after the API (the CLI mounts the playground's static files here). */
   extend?: (app: LedgerApp) => void;
 }
@@ -15,9 +20,12 @@ export interface RunningLedger {
   ledger: Ledger;
   url: string;
   port: number;
-  /** Graceful: in-flight transactions finish, then everything closes. */
+  /** Graceful: in-flight requests are answered, then everything closes. */
   close(): Promise<void>;
 }
+
+/** Past this, connections still open after shutdown began are cut (a client that never reads). */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function startLedgerServer(options: ServerOptions): Promise<RunningLedger> {
   const ledger = await openLedger(options);
@@ -26,24 +34,33 @@ export async function startLedgerServer(options: ServerOptions): Promise<Running
   const host = options.host ?? '127.0.0.1';
   let server: ServerType;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: (request) => app.fetch(request), port: options.port ?? 8080, hostname: host }, (info) => resolve(info.port));
+    // app.fetch receives Node's request and response as its env: getConnInfo needs them for the client's address.
+    server = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, (info) => resolve(info.port));
     server.once('error', reject);
   }).catch(async (error) => {
     await ledger.close();
     throw error;
   });
+  const http = server! as import('node:http').Server;
+  http.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5000;
 
   let closing: Promise<void> | undefined;
   return {
     ledger,
     port,
-    url: `http://${host}:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () =>
       (closing ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const drained = ledger.processor.drain(); // from now on: ShuttingDown for new transactions, Connection: close on every answer
+        // net.Server's close, not http.Server's: that one also drops idle keep-alive connections at once,
+        // racing a client that is sending its next request on one (it would see a reset, not an answer).
+        const connectionsGone = new Promise<void>((resolve) => NetServer.prototype.close.call(http, () => resolve()));
+        const cut = setTimeout(() => http.closeAllConnections(), Math.max(SHUTDOWN_GRACE_MS, http.keepAliveTimeout + 1000));
+        await connectionsGone;
+        clearTimeout(cut);
+        http.close(() => {}); // already closed: this only stops http.Server's connection-checking timer
+        await drained;
         await ledger.close();
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-        await stopped;
       })()),
   };
 }
@@ -51,7 +68,7 @@ export async function startLedgerServer(options: ServerOptions): Promise<Running
 /** Closes on SIGTERM/SIGINT, then exits. */
 export function closeOnSignals(running: RunningLedger, log: (message: string) => void = console.log): void {
   const stop = (signal: string) => {
-    log(`${signal}: finishing in-flight transactions…`);
+    log(`${signal}: answering in-flight requests, then stopping…`);
     void running.close().then(
       () => {
         log('ledger stopped cleanly');

@@ -49,7 +49,7 @@ test('a forged diff, a wrong key, other code or another pre-state are each caugh
 
   const signed = await signTransaction(call, keys.privateKey);
   assert.equal((await auditTransaction(engine, { ...base, signed, publicKey: other.publicKey })).signatureValid, false);
-  assert.equal((await auditTransaction(engine, { ...base, signed, code: code + '\n' })).codeHashValid, false);
+  assert.equal((await auditTransaction(engine, { ...base, signed, code: `${code}\n` })).codeHashValid, false);
   assert.equal((await auditTransaction(engine, { ...base, signed, state: { n: 2 } })).outcomeMatches, false);
 });
 

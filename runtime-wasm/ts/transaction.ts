@@ -1,7 +1,8 @@
 // Tana transactions: the signed unit the playground sends and the ledger verifies.
 // Serialised canonically (RFC 8785); id = sha256 of those bytes; ed25519 signs them.
 import canonicalize from 'canonicalize';
-import { fromHex, sha256Hex, toHex } from './bytes.ts';
+import { sha256Hex, toHex } from './bytes.ts';
+import { verifyEd25519 } from './ed25519.ts';
 import { DEFAULT_ALLOWED_HOSTS } from './request.ts';
 import type { ExecuteRequest, ExecutionContext, JsonValue, Outcome, RecordedFetch, StateDiff, State } from './protocol.ts';
 
@@ -141,12 +142,7 @@ export async function signTransaction<T extends Transaction>(transaction: T, pri
   return { transaction, signature: toHex(new Uint8Array(signature)) };
 }
 
-/** Whether `signature` is the ed25519 signature of the transaction's canonical bytes by `publicKey` (hex). */
-export async function verifySignature(signed: SignedTransaction, publicKey: string): Promise<boolean> {
-  try {
-    const key = await crypto.subtle.importKey('raw', fromHex(publicKey) as BufferSource, 'Ed25519', false, ['verify']);
-    return await crypto.subtle.verify('Ed25519', key, fromHex(signed.signature) as BufferSource, canonicalBytes(signed.transaction) as BufferSource);
-  } catch {
-    return false;
-  }
+/** Whether `signature` is the ed25519 signature of the transaction's canonical bytes by `publicKey` (hex), under Tana's rule (ed25519.ts). */
+export function verifySignature(signed: SignedTransaction, publicKey: string): Promise<boolean> {
+  return verifyEd25519(signed.signature, canonicalBytes(signed.transaction), publicKey);
 }

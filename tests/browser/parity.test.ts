@@ -31,17 +31,20 @@ after(async () => {
 /** Runs the requests in the page: all in a row on one instance (warm), then each on a fresh one. */
 function runInBrowser(requests: NamedRequest[]): Promise<{ warm: string[]; fresh: string[]; hash: string }> {
   // Sent as JSON text: Playwright's argument types are too deep for ExecuteRequest.
-  return page.evaluate(async ({ json, ENGINE }) => {
-    const requests: NamedRequest[] = JSON.parse(json);
-    const { loadEngine } = await import(ENGINE);
-    const engine = await loadEngine();
-    const warm = requests.map((r) => JSON.stringify(engine.execute(r.request)));
-    const fresh = requests.map((r) => {
-      engine.reset();
-      return JSON.stringify(engine.execute(r.request));
-    });
-    return { warm, fresh, hash: engine.hash as string };
-  }, { json: JSON.stringify(requests), ENGINE });
+  return page.evaluate(
+    async ({ json, ENGINE }) => {
+      const requests: NamedRequest[] = JSON.parse(json);
+      const { loadEngine } = await import(ENGINE);
+      const engine = await loadEngine();
+      const warm = requests.map((r) => JSON.stringify(engine.execute(r.request)));
+      const fresh = requests.map((r) => {
+        engine.reset();
+        return JSON.stringify(engine.execute(r.request));
+      });
+      return { warm, fresh, hash: engine.hash as string };
+    },
+    { json: JSON.stringify(requests), ENGINE },
+  );
 }
 
 async function runInNode(requests: NamedRequest[]): Promise<string[]> {
@@ -52,7 +55,10 @@ async function runInNode(requests: NamedRequest[]): Promise<string[]> {
   });
 }
 
-for (const [suite, requests] of [['examples', exampleRequests()], ['adversarial contracts', adversarialRequests()]] as const) {
+for (const [suite, requests] of [
+  ['examples', exampleRequests()],
+  ['adversarial contracts', adversarialRequests()],
+] as const) {
   test(`${suite}: Chromium matches Node byte for byte, warm and fresh`, async () => {
     const node = await runInNode(requests);
     const browser = await runInBrowser(requests);
@@ -66,17 +72,20 @@ for (const [suite, requests] of [['examples', exampleRequests()], ['adversarial 
 
 test('TypeScript examples transpile in the page to the same outcome', async () => {
   const examples = exampleRequests();
-  const fromPage = await page.evaluate(async ({ json, ENGINE }) => {
-    const examples: NamedRequest[] = JSON.parse(json);
-    const { loadEngine } = await import(ENGINE);
-    const engine = await loadEngine();
-    return examples.map((e) => {
-      const { state, context } = e.request;
-      return JSON.stringify(engine.run(e.source!, { state, context }));
-    });
-  }, { json: JSON.stringify(examples), ENGINE });
+  const fromPage = await page.evaluate(
+    async ({ json, ENGINE }) => {
+      const examples: NamedRequest[] = JSON.parse(json);
+      const { loadEngine } = await import(ENGINE);
+      const engine = await loadEngine();
+      return examples.map((e) => {
+        const { state, context } = e.request;
+        return JSON.stringify(engine.run(e.source!, { state, context }));
+      });
+    },
+    { json: JSON.stringify(examples), ENGINE },
+  );
   const node = await runInNode(examples);
-  examples.forEach((e, i) => assert.equal(fromPage[i], node[i], e.name));
+  for (const [i, e] of examples.entries()) assert.equal(fromPage[i], node[i], e.name);
 });
 
 test('the sandbox runs in a Web Worker and stops a catastrophic regex with Timeout', async () => {

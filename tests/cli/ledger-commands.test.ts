@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTana, TANA_BIN as bin, type TanaProcess } from '../support/tana-process.ts';
@@ -49,9 +49,22 @@ describe('tana ledger commands', () => {
     assert.equal(tana('user', 'create', 'bob').code, 0);
     assert.match(tana('user', 'show', 'alice').stdout, /alice \(Alice\) · next nonce 1/);
     assert.match(tana('user', 'list').stdout, /\* alice/);
-    const taken = tana('user', 'create', 'alice');
+    const local = tana('user', 'create', 'alice');
+    assert.equal(local.code, 2, 'never replaces a key it holds');
+    assert.match(local.stderr, /already exist/);
+    const taken = tana('user', 'create', 'ledger'); // registered on the ledger (its producer), no local key
     assert.equal(taken.code, 1);
     assert.match(taken.stderr, /UserExists/);
+    assert.equal(existsSync(join(home, 'users', 'ledger.json')), false, 'the refused registration leaves no key file');
+
+    // A key that cannot be written is never registered: the id stays free for a later attempt.
+    const broken = mkdtempSync(join(tmpdir(), 'tana-home-broken-'));
+    writeFileSync(join(broken, 'users'), 'a file where the users directory should be');
+    const unsaved = spawnSync(process.execPath, [bin, 'user', 'create', 'carol'], { encoding: 'utf8', env: { ...env(), TANA_HOME: broken } });
+    assert.equal(unsaved.status, 1, unsaved.stderr);
+    rmSync(broken, { recursive: true, force: true });
+    assert.match(tana('user', 'show', 'carol').stderr, /NotFound/);
+    assert.equal(tana('user', 'create', 'carol').code, 0);
   });
 
   test('new scaffolds a contract; deploy and call put it on the ledger', () => {
@@ -61,7 +74,7 @@ describe('tana ledger commands', () => {
     const deployed = tana('deploy', 'visits');
     assert.equal(deployed.code, 0, deployed.stderr);
     assert.match(deployed.stdout, /deployed 'visits' v1 in block \d+/);
-    assert.match(deployed.stderr, /transpiling/);
+    assert.equal(deployed.stderr, '', 'no progress lines when stderr is not a terminal');
     const called = tana('call', 'visits', '--as', 'bob');
     assert.equal(called.code, 0, called.stderr);
     assert.match(called.stdout, /visit 1 by bob/);
@@ -86,6 +99,13 @@ describe('tana ledger commands', () => {
     const b = JSON.parse(readFileSync(join(home, 'users', 'alice2.json'), 'utf8'));
     assert.equal(a.publicKey, b.publicKey);
     assert.equal(tana('key', 'import', 'bad', 'abcd').code, 2);
+    for (const id of ['../escape', '/tmp/abs', 'a/b', '..', '.hidden']) {
+      const refused = tana('key', 'import', id, exported.stdout.trim());
+      assert.equal(refused.code, 2, id);
+      assert.match(refused.stderr, /not a user id/);
+    }
+    assert.equal(existsSync(join(home, 'escape.json')), false);
+    assert.equal(tana('key', 'export', '../users/alice').code, 2);
   });
 
   test('stop shuts the ledger down gracefully; verify then rebuilds the chain', async () => {

@@ -43,7 +43,10 @@ test('every `tana` command in the README runs', () => {
   const commands = readmeBlocks(readme, 'readme-run').flatMap((block) => block.split('\n').filter((l) => l.startsWith('npx tana ')));
   assert.ok(commands.length >= 2);
   for (const command of commands) {
-    const args = command.replace(/\s+#.*$/, '').split(/\s+/).slice(2);
+    const args = command
+      .replace(/\s+#.*$/, '')
+      .split(/\s+/)
+      .slice(2);
     const run = spawnSync(process.execPath, ['cli/bin/tana.mjs', ...args], { cwd: repo, encoding: 'utf8' });
     assert.equal(run.status, 0, `${command}\n${run.stderr}${run.stdout}`);
   }
@@ -58,7 +61,10 @@ test('the README’s ledger walkthrough runs against a ledger started as the REA
     const commands = readmeBlocks(readme, 'readme-ledger').flatMap((block) => block.split('\n').filter((l) => l.startsWith('npx tana ')));
     assert.ok(commands.length >= 4);
     for (const command of commands) {
-      const args = command.replace(/\s+#.*$/, '').split(/\s+/).slice(2);
+      const args = command
+        .replace(/\s+#.*$/, '')
+        .split(/\s+/)
+        .slice(2);
       // In a scratch directory, as a reader's own project would be.
       const run = spawnSync(process.execPath, [join(repo, 'cli/bin/tana.mjs'), ...args], { cwd: home, env: { ...env, TANA_LEDGER: url }, encoding: 'utf8' });
       assert.equal(run.status, 0, `${command}\n${run.stderr}${run.stdout}`);

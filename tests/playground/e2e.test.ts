@@ -121,19 +121,19 @@ describe('playground in Chromium', () => {
   });
 
   test('Monaco knows the tana:* modules: the examples have no diagnostics, a misuse does', async () => {
-    await $('file-counter').click();
-    const markers = () =>
-      page.evaluate(() => {
-        const w = window as never as { __tanaEditor: { getModel(): { uri: unknown } }; __tanaMonaco: { editor: { getModelMarkers(f: object): { owner: string; message: string; severity: number }[] } } };
-        return w.__tanaMonaco.editor.getModelMarkers({ resource: w.__tanaEditor.getModel().uri }).filter((m) => m.severity === 8).map((m) => m.message);
-      });
-    await page.waitForTimeout(1500);
-    assert.deepEqual(await markers(), []);
+    // The error markers of the model in the editor (computed by Monaco's TypeScript worker).
+    const errorMarkers = () => {
+      const w = window as never as { __tanaEditor: { getModel(): { uri: unknown } }; __tanaMonaco: { editor: { getModelMarkers(f: object): { owner: string; message: string; severity: number }[] } } };
+      return w.__tanaMonaco.editor.getModelMarkers({ resource: w.__tanaEditor.getModel().uri }).filter((m) => m.severity === 8).map((m) => m.message);
+    };
+    // A misuse first: once its markers appear, the TypeScript worker is up and diagnosing.
     await newFileWith("import { data } from 'tana:data'\nimport { nothing } from 'tana:core'\nawait data.set(42)\n");
-    for (let i = 0; i < 30 && (await markers()).length < 2; i++) await page.waitForTimeout(500);
-    const messages = (await markers()).join('\n');
+    await page.waitForFunction(`(${errorMarkers})().length >= 2`, null, { timeout: 15_000 });
+    const messages = (await page.evaluate(errorMarkers)).join('\n');
     assert.match(messages, /nothing/);
     assert.match(messages, /argument/i);
+    await $('file-counter').click();
+    await page.waitForFunction(`(${errorMarkers})().length === 0`, null, { timeout: 15_000 });
   });
 
   test('an error shows its code and the contract line; Stop ends a runaway contract', async () => {
@@ -144,7 +144,7 @@ describe('playground in Chromium', () => {
 
     await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("export default /^(a+)+$/.test('a'.repeat(40) + 'b')\n"));
     await $('run').click();
-    await page.waitForTimeout(500);
+    await page.waitForSelector('[data-testid="stop"]:enabled'); // the run has started
     await $('stop').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Timeout'), null, { timeout: 10_000 });
     assert.match(await text('error'), /stopped/);
@@ -190,9 +190,11 @@ describe('playground in Chromium', () => {
       await $('prepare').click();
       await page.waitForSelector('[data-testid="sign-diff"]');
       assert.match(await text('sign-box'), /last synced state/);
+      // The outbox tries at once; wait for that attempt to fail rather than for a fixed time.
+      const attempted = page.waitForEvent('requestfailed', (request) => request.method() === 'POST' && request.url().endsWith('/transactions'));
       await $('sign').click();
       await waitForOutbox('queued', 1);
-      await page.waitForTimeout(1500);
+      await attempted;
       assert.equal(await outboxCount('queued'), 1, 'still queued while offline');
     } finally {
       await context.setOffline(false);

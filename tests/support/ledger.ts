@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signTransaction, transpile } from '@tana/engine';
+import { signTransaction, transpile, type CallTransaction } from '@tana/engine';
 import { startLedgerServer, type RunningLedger, type ServerOptions } from '../../ledger/src/index.ts';
 import { deployTransaction, generateKeyPair, LedgerClient, userTransaction, type ChainInfo, type KeyPair } from '../../ledger/src/client/index.ts';
 
@@ -16,7 +16,16 @@ export interface TestLedger extends RunningLedger {
 
 export async function startTestLedger(options: Partial<ServerOptions> = {}): Promise<TestLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tana-ledger-test-'));
-  const running = await startLedgerServer({ workers: 2, port: 0, rateLimitPerMinute: 1_000_000, ...options, dataDir });
+  // The faucet funds test users; a short keep-alive lets the graceful close finish soon after the test's last request.
+  const running = await startLedgerServer({
+    workers: 2,
+    port: 0,
+    rateLimitPerMinute: 1_000_000,
+    faucet: { amount: '100000', currency: 'USD' },
+    keepAliveTimeoutMs: 1000,
+    ...options,
+    dataDir,
+  });
   const client = new LedgerClient(running.url);
   return {
     ...running,
@@ -45,4 +54,28 @@ export async function deploy(ledger: { client: LedgerClient; chain: ChainInfo },
   const { nextNonce } = await ledger.client.user(owner.id);
   const tx = await deployTransaction(ledger.chain, owner.id, nextNonce, contractId, transpile(source));
   return ledger.client.submit(await signTransaction(tx, owner.privateKey));
+}
+
+/**
+ * A call claiming success with an empty diff, built without running the contract (so a hostile
+ * contract costs the client nothing): what an attacker sends to make the ledger re-execute for free.
+ */
+export async function unrunCall(ledger: { client: LedgerClient; chain: ChainInfo }, sender: TestUser, contractId: string, gasLimit: number, nonce?: number): Promise<CallTransaction> {
+  const [contract, head, info] = await Promise.all([ledger.client.contract(contractId), ledger.client.head(), ledger.client.user(sender.id)]);
+  const now = Date.now();
+  return {
+    chainId: ledger.chain.chainId,
+    sender: sender.id,
+    nonce: nonce ?? info.nextNonce,
+    engineHash: ledger.chain.engineHash,
+    timestamp: now,
+    kind: 'call',
+    contractId,
+    codeHash: contract.codeHash,
+    input: null,
+    gasLimit,
+    block: { height: head.height + 1, timestamp: now, executor: ledger.chain.producer },
+    fetches: [],
+    outcome: { ok: true, value: null, diff: { set: {}, deleted: [], transfers: [] }, gasUsed: 0 },
+  };
 }

@@ -1,50 +1,69 @@
 // tana start: the ledger on an embedded SQLite file, in the foreground, until Ctrl+C / SIGTERM / tana stop.
+import { Command, Option } from '@commander-js/extra-typings';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { closeOnSignals, startLedgerServer } from '@tana/ledger';
 import { defaultDataDir } from '../config.ts';
-import { progress, UsageError } from '../output.ts';
+import { dataOption, examples } from '../options.ts';
+import { UsageError } from '../output.ts';
 import { servePlayground } from '../playground.ts';
+import { startProgress } from '../progress.ts';
+import { parsePositiveInteger } from './inputs.ts';
+import { isLoopback, parseFaucet, parseList } from './start-options.ts';
 
-export async function startCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: process.env.PORT ?? '8080' },
-      data: { type: 'string' },
-      workers: { type: 'string' },
-      cors: { type: 'string' },
-    },
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not '${values.port}'`);
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new UsageError('--workers must be a positive whole number');
-  const dataDir = values.data ?? defaultDataDir();
+export const startCommand = () =>
+  new Command('start')
+    .summary('start the ledger (and the playground, when built)')
+    .description('Start a verifying ledger (and the playground, when built) in the foreground, until Ctrl+C or tana stop.')
+    .addOption(new Option('--port <port>', 'the port to listen on (0: any free one)').default(process.env.PORT ?? '8080', '$PORT or 8080'))
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .addOption(dataOption())
+    .option('--workers <n>', 'worker threads that re-execute calls (default: one per core)')
+    .option('--cors <origins>', 'comma-separated origins allowed to call the API from a browser')
+    .option('--faucet <amount[:CURRENCY]|off>', 'money granted to each new user (default: 100000 USD on loopback, off otherwise)')
+    .option('--trust-proxy <addresses>', 'comma-separated proxy addresses/CIDRs whose Forwarded headers name the client')
+    .option('--max-gas <n>', 'the highest gas limit a call may ask for here')
+    .addHelpText('after', examples('tana start', 'tana start --port 9000 --data /tmp/ledger --faucet off', 'tana start --host 0.0.0.0 --cors https://play.example.com --trust-proxy 10.0.0.0/8'))
+    .action(async (options) => {
+      const port = Number(options.port);
+      if (!/^[0-9]+$/.test(options.port) || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not '${options.port}'`);
+      const workers = parsePositiveInteger(options.workers, '--workers');
+      const maxCallGas = parsePositiveInteger(options.maxGas, '--max-gas');
+      const faucet = parseFaucet(options.faucet, options.host);
+      const dataDir = options.data ?? defaultDataDir();
 
-  progress(`opening the ledger in ${dataDir}`);
-  const running = await startLedgerServer({
-    dataDir,
-    port,
-    workers,
-    corsOrigins: values.cors?.split(',').map((origin) => origin.trim()),
-    onProgress: progress,
-    extend: servePlayground,
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new Error(`port ${port} is in use (is a ledger already running? tana status) — or pass --port`);
-    throw error;
-  });
-  const pidFile = join(dataDir, 'tana.pid.json');
-  writeFileSync(pidFile, JSON.stringify({ pid: process.pid, url: running.url }));
-  process.once('exit', () => existsSync(pidFile) && rmSync(pidFile));
+      const progress = startProgress();
+      progress.update(`opening the ledger in ${dataDir}`);
+      const running = await startLedgerServer({
+        dataDir,
+        port,
+        host: options.host,
+        workers,
+        maxCallGas,
+        faucet,
+        trustProxy: parseList(options.trustProxy),
+        corsOrigins: parseList(options.cors),
+        onProgress: (message) => progress.update(message),
+        extend: servePlayground,
+      })
+        .catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') throw new Error(`port ${port} is in use (is a ledger already running? tana status) — or pass --port`);
+          if (error.message.startsWith('--trust-proxy') || error.message.startsWith('faucet')) throw new UsageError(error.message);
+          throw error;
+        })
+        .finally(() => progress.done());
+      const pidFile = join(dataDir, 'tana.pid.json');
+      writeFileSync(pidFile, JSON.stringify({ pid: process.pid, url: running.url }));
+      process.once('exit', () => existsSync(pidFile) && rmSync(pidFile));
 
-  const { ledger } = running;
-  const head = ledger.store.head()!;
-  console.log(`Tana ledger running at ${running.url}`);
-  console.log(`  chain ${ledger.params.chainId} · block ${head.height} · engine ${ledger.engineHash.slice(0, 12)}… · ${ledger.pool.size} worker(s)`);
-  console.log(`  data ${dataDir}`);
-  console.log(`  playground ${running.url}/   API docs ${running.url}/docs   (Ctrl+C or tana stop to stop)`);
-  closeOnSignals(running);
-  return new Promise<number>(() => {}); // runs until a signal
-}
+      const { ledger } = running;
+      const head = ledger.store.head()!;
+      console.log(`Tana ledger running at ${running.url}`);
+      console.log(`  chain ${ledger.params.chainId} · block ${head.height} · engine ${ledger.engineHash.slice(0, 12)}… · ${ledger.pool.size} worker(s) · max gas ${ledger.maxCallGas}`);
+      console.log(`  faucet ${ledger.faucet ? `${ledger.faucet.amount} ${ledger.faucet.currency} per new user (--faucet off to stop)` : 'off'}`);
+      if (!isLoopback(options.host)) console.log('  listening beyond this machine: set --cors and, behind a proxy, --trust-proxy (see ledger/README.md, Security)');
+      console.log(`  data ${dataDir}`);
+      console.log(`  playground ${running.url}/   API docs ${running.url}/docs   (Ctrl+C or tana stop to stop)`);
+      closeOnSignals(running);
+      await new Promise<never>(() => {}); // runs until a signal
+    });

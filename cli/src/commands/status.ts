@@ -1,27 +1,37 @@
 // tana status: is the configured ledger up, where is its head, and which local users exist.
-import { parseArgs } from 'node:util';
+import { Command } from '@commander-js/extra-typings';
 import { LedgerClient } from '@tana/ledger/client';
 import { listUsers, readConfig } from '../config.ts';
+import { examples, jsonOption, ledgerOption } from '../options.ts';
+import { printJson } from '../output.ts';
 
-export async function statusCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { ledger: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  const url = values.ledger ?? readConfig().ledger;
-  const client = new LedgerClient(url);
-  const users = listUsers().map((user) => user.id);
-  try {
-    const [health, chain] = await Promise.all([client.health(), client.chain()]);
-    if (values.json) {
-      console.log(JSON.stringify({ url, running: true, health, chain: chain.chainId, users }));
-      return 0;
-    }
-    console.log(`ledger ${url}: running`);
-    console.log(`  chain ${health.chainId} · block ${health.head.height} (${health.head.hash.slice(0, 12)}…) · engine ${health.engineHash.slice(0, 12)}…`);
-    console.log(`  ${health.workers} worker(s) · up ${Math.round(health.uptimeMs / 1000)} s · currencies ${chain.currencies.map((c) => c.code).join(', ')}`);
-  } catch (error) {
-    if (values.json) console.log(JSON.stringify({ url, running: false, users }));
-    else console.log(`ledger ${url}: not reachable (${(error as Error).message}); start one with: tana start`);
-    return 1;
-  }
-  console.log(`  local users: ${users.length ? users.join(', ') : 'none (tana user create <id>)'}`);
-  return 0;
-}
+export const statusCommand = () =>
+  new Command('status')
+    .summary('is the ledger running; head, engine, local users')
+    .description('Is the ledger running: its chain, head block and engine, and the local users. Exits 1 when it is not reachable.')
+    .addOption(ledgerOption())
+    .addOption(jsonOption())
+    .addHelpText('after', examples('tana status', 'tana status --ledger http://127.0.0.1:9000 --json'))
+    .action(async (options) => {
+      const url = options.ledger ?? readConfig().ledger;
+      const client = new LedgerClient(url, { timeoutMs: 10_000 });
+      const users = listUsers().map((user) => user.id);
+      let health: Awaited<ReturnType<LedgerClient['health']>>;
+      let chain: Awaited<ReturnType<LedgerClient['chain']>>;
+      try {
+        [health, chain] = await Promise.all([client.health(), client.chain()]);
+      } catch (error) {
+        if (options.json) printJson({ url, running: false, users });
+        else console.log(`ledger ${url}: not reachable (${(error as Error).message}); start one with: tana start`);
+        process.exitCode = 1;
+        return;
+      }
+      if (options.json) {
+        printJson({ url, running: true, health, chain: chain.chainId, users });
+        return;
+      }
+      console.log(`ledger ${url}: running`);
+      console.log(`  chain ${health.chainId} · block ${health.head.height} (${health.head.hash.slice(0, 12)}…) · engine ${health.engineHash.slice(0, 12)}…`);
+      console.log(`  ${health.workers} worker(s) · up ${Math.round(health.uptimeMs / 1000)} s · currencies ${chain.currencies.map((c) => c.code).join(', ')}`);
+      console.log(`  local users: ${users.length ? users.join(', ') : 'none (tana user create <id>)'}`);
+    });

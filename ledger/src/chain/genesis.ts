@@ -9,8 +9,6 @@ export function createGenesis(store: Store, tree: StateTree, params: ChainParams
     store.setMeta('chain', params);
     for (const currency of params.currencies) store.insertCurrency(currency.code, currency.decimals, 0);
     store.insertUser({ id: params.producer, publicKey: params.producerPublicKey, displayName: 'Ledger', createdHeight: 0 });
-    store.insertBlock(
-      sealBlock({ height: 0, parentHash: GENESIS_PARENT, stateRoot: tree.root(), timestamp, producer: params.producer, txIds: [], engineHash }),
-    );
+    store.insertBlock(sealBlock({ height: 0, parentHash: GENESIS_PARENT, stateRoot: tree.root(), timestamp, producer: params.producer, txIds: [], engineHash }));
   })();
 }

@@ -8,19 +8,16 @@ export interface ChainParams {
   producer: string;
   producerPublicKey: string;
   currencies: { code: string; decimals: number }[];
-  /** Granted to every new user on local chains, so the playground works out of the box. */
+  /**
+   * Legacy: chains made before the faucet became an operator option (explicit mint transactions, see
+   * ledger.ts) credited every new user by this rule, and replaying them must do the same. Null on new chains.
+   */
   faucet: { currency: string; amount: string } | null;
   allowedHosts: string[];
   maxGas: number;
   maxCodeBytes: number;
   /** How far a transaction's signed timestamp may be from the ledger's clock. */
   clockSkewMs: number;
-  /**
-   * How many blocks a call may land after the block it ran for. Blocks are cheap (one per commit
-   * batch), so demanding the exact height would turn every concurrent commit into a conflict;
-   * the contract's own state must still be unchanged since the client read it.
-   */
-  maxBlockLag: number;
 }
 
 export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainParams, 'producerPublicKey'>): ChainParams {
@@ -31,12 +28,11 @@ export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainP
       { code: 'USD', decimals: 2 },
       { code: 'TANA', decimals: 6 },
     ],
-    faucet: { currency: 'USD', amount: '100000' },
+    faucet: null,
     allowedHosts: DEFAULT_ALLOWED_HOSTS,
-    maxGas: 50_000_000,
+    maxGas: 50_000_000, // TODO(engine-limits): the engine's maximum gas, until it is generated from the Rust limits
     maxCodeBytes: 256 * 1024,
     clockSkewMs: 5 * 60_000,
-    maxBlockLag: 8,
     ...overrides,
   };
 }

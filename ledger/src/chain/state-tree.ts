@@ -40,7 +40,8 @@ export class StateTree {
 
   /** Rehashes the touched buckets (from the table, so a rolled-back savepoint is harmless) and returns the root. */
   root(): string {
-    const top = (this.top ??= levelsOf(this.bucketLevel()));
+    this.top ??= levelsOf(this.bucketLevel());
+    const top = this.top;
     for (const bucket of this.dirty) {
       const leaves = this.store.bucketLeaves(bucket).map((row) => row.hash);
       const hash = leaves.length ? merkleRoot(leaves) : undefined;
@@ -64,7 +65,13 @@ export class StateTree {
     const rows = this.store.bucketLeaves(bucket);
     const index = rows.findIndex((row) => row.path === path);
     if (index < 0) return undefined;
-    return [...pathSteps(rows.map((row) => Buffer.from(row.hash)), index), ...pathSteps(this.bucketLevel(), bucket)];
+    return [
+      ...pathSteps(
+        rows.map((row) => Buffer.from(row.hash)),
+        index,
+      ),
+      ...pathSteps(this.bucketLevel(), bucket),
+    ];
   }
 
   private bucketLevel(): Buffer[] {

@@ -18,11 +18,11 @@ const keys = new Map<string, KeyPair>();
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tana-supply-'));
-  ledger = await openLedger({ dataDir: dir, workers: 1 });
+  ledger = await openLedger({ dataDir: dir, workers: 1, faucet: { amount: '100000', currency: 'USD' } });
   for (const name of names) {
     const pair = await generateKeyPair();
     keys.set(name, pair);
-    await ledger.processor.submit(await signTransaction(userTransaction(chain(), name, pair.publicKey), pair.privateKey));
+    await ledger.submit(await signTransaction(userTransaction(chain(), name, pair.publicKey), pair.privateKey));
   }
   await ledger.mint('ann', '1000', 'TANA');
   await ledger.mint('cat', '250', 'TANA');

@@ -1,6 +1,7 @@
 // `tana verify`: rebuilds all state from the blocks into a fresh database, with the same commit
 // code the ledger uses, and requires every block to come out with the same hash (so the same
-// state root and parent chain). Signatures are checked again, and calls are re-executed in-process.
+// state root and parent chain). Signatures are checked again, calls are re-executed in-process, and
+// the ledger's current tables must equal the rebuilt ones. Problems are listed by block, oldest first.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { commitBlock } from './commit.ts';
 import { createGenesis } from './genesis.ts';
 import type { ChainParams } from './params.ts';
 import { StateTree } from './state-tree.ts';
+import { stateDifferences } from './state-diff.ts';
 
 export interface VerifyReport {
   ok: boolean;
@@ -52,14 +54,20 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
         break;
       }
       const rows = source.transactions({ fromHeight: height, toHeight: height, limit: Number.MAX_SAFE_INTEGER });
-      if (!sameCanonical(rows.map((row) => row.id), block.txIds)) problems.push(`block ${height}: its transaction list does not match the transactions stored for it`);
+      if (
+        !sameCanonical(
+          rows.map((row) => row.id),
+          block.txIds,
+        )
+      )
+        problems.push(`block ${height}: its transaction list does not match the transactions stored for it`);
       for (const row of rows) {
         problems.push(...checkTransaction(target, row, height));
         if (engine && row.signed.transaction.kind === 'call') {
           const problem = await reexecute(engine, target, params, row, block.engineHash);
           if (problem !== undefined) {
             reexecuted++;
-            if (problem) problems.push(problem);
+            if (problem) problems.push(`block ${height}: ${problem}`);
           }
         }
       }
@@ -74,6 +82,9 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
         break;
       }
       options.onProgress?.(height, head.height);
+    }
+    if (problems.length === 0) {
+      for (const difference of stateDifferences(source, target)) problems.push(`block ${head.height} (head): the stored state differs from the rebuilt one: ${difference}`);
     }
     return { ok: problems.length === 0, blocks: head.height + 1, transactions, reexecuted, stateRoot: head.stateRoot, problems };
   } finally {

@@ -1,7 +1,10 @@
-// A typed client for the ledger's HTTP API. Browser-safe: fetch and @tana/engine types only.
+// A typed client for the ledger's HTTP API: Hono's hc over the API's own type (http/api.ts), so
+// paths, parameters and answers are checked against the routes. Browser-safe: fetch, and types only.
 import type { z } from '@hono/zod-openapi';
 import type { SignedTransaction, State } from '@tana/engine';
+import { type ClientResponse, hc } from 'hono/client';
 import type { LedgerErrorBody, LedgerErrorCode } from '../errors.ts';
+import type { LedgerApi } from '../http/api.ts';
 import type * as S from '../http/schemas.ts';
 
 export type Block = z.infer<typeof S.BlockSchema>;
@@ -17,7 +20,7 @@ export type ContractState = z.infer<typeof S.ContractStateSchema>;
 export type TransactionRecord = z.infer<typeof S.TxRecordSchema>;
 export type Proof = z.infer<typeof S.ProofSchema>;
 
-/** A named refusal from the ledger (`Conflict`, `DiffMismatch`, `BadSignature`, …), or `Unreachable`. */
+/** A named refusal from the ledger (`Conflict`, `DiffMismatch`, `BadSignature`, …), or `Unreachable` (no answer: refused, reset, or timed out). */
 export class LedgerRequestError extends Error {
   readonly code: LedgerErrorCode | 'Unreachable';
   readonly status: number;
@@ -32,55 +35,80 @@ export class LedgerRequestError extends Error {
   }
 }
 
+export interface LedgerClientOptions {
+  fetch?: typeof fetch;
+  /**
+   * How long one request may take before it is abandoned as `Unreachable` (default 60 s). A submit
+   * answers once its block is durable, so this bounds waiting for a block too.
+   */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+const segment = (value: string | number) => encodeURIComponent(String(value));
+
 export class LedgerClient {
   readonly baseUrl: string;
-  private readonly fetchImpl: typeof fetch;
+  private readonly api: ReturnType<typeof hc<LedgerApi>>;
+  private readonly timeoutMs: number;
 
-  constructor(baseUrl: string, options: { fetch?: typeof fetch } = {}) {
+  constructor(baseUrl: string, options: LedgerClientOptions = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    const timeout = () => AbortSignal.timeout(this.timeoutMs);
+    this.api = hc<LedgerApi>(this.baseUrl, {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchImpl(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout()]) : timeout() }),
+    });
   }
 
-  health = () => this.get<Health>('/health');
-  chain = () => this.get<ChainInfo>('/chain');
-  head = () => this.get<Block>('/blocks/head');
-  block = (height: number) => this.get<Block>(`/blocks/${height}`);
+  health = () => this.answer<Health>(this.api.health.$get());
+  chain = () => this.answer<ChainInfo>(this.api.chain.$get());
+  head = () => this.answer<Block>(this.api.blocks.head.$get());
+  block = (height: number) => this.answer<Block>(this.api.blocks[':height'].$get({ param: { height: segment(height) } }));
   /** Blocks with height > since, oldest first. */
-  blocksSince = (since: number, limit = 100) => this.get<{ blocks: Block[]; head: Head }>(`/blocks?since=${since}&limit=${limit}`);
-  user = (id: string) => this.get<UserInfo>(`/users/${encodeURIComponent(id)}`);
-  users = () => this.get<{ users: UserInfo[] }>('/users');
-  balances = (query: { account?: string; currency?: string } = {}) => this.get<{ balances: Balance[] }>(`/balances${queryString(query)}`);
-  balance = (account: string, currency: string) => this.get<Balance & { proof: Proof }>(`/balances/${encodeURIComponent(account)}/${encodeURIComponent(currency)}`);
+  blocksSince = (since: number, limit = 100) => this.answer<{ blocks: Block[]; head: Head }>(this.api.blocks.$get({ query: { since: String(since), limit: String(limit) } }));
+  user = (id: string) => this.answer<UserInfo>(this.api.users[':id'].$get({ param: { id: segment(id) } }));
+  users = () => this.answer<{ users: UserInfo[] }>(this.api.users.$get({ query: {} }));
+  balances = (query: { account?: string; currency?: string } = {}) => this.answer<{ balances: Balance[] }>(this.api.balances.$get({ query }));
+  balance = (account: string, currency: string) =>
+    this.answer<Balance & { proof: Proof }>(this.api.balances[':account'][':currency'].$get({ param: { account: segment(account), currency: segment(currency) } }));
   transactions = (query: { sender?: string; contract?: string; fromHeight?: number; limit?: number } = {}) =>
-    this.get<{ transactions: TransactionRecord[] }>(`/transactions${queryString(query)}`);
-  transaction = (id: string) => this.get<TransactionRecord>(`/transactions/${id}`);
-  contracts = () => this.get<{ contracts: ContractInfo[] }>('/contracts');
-  contract = (id: string) => this.get<ContractDetail>(`/contracts/${encodeURIComponent(id)}`);
-  state = (id: string) => this.get<ContractState & { state: State }>(`/contracts/${encodeURIComponent(id)}/state`);
+    this.answer<{ transactions: TransactionRecord[] }>(
+      this.api.transactions.$get({
+        query: { ...query, fromHeight: query.fromHeight === undefined ? undefined : String(query.fromHeight), limit: query.limit === undefined ? undefined : String(query.limit) },
+      }),
+    );
+  transaction = (id: string) => this.answer<TransactionRecord>(this.api.transactions[':id'].$get({ param: { id: segment(id) } }));
+  contracts = () => this.answer<{ contracts: ContractInfo[] }>(this.api.contracts.$get({ query: {} }));
+  contract = (id: string) => this.answer<ContractDetail>(this.api.contracts[':id'].$get({ param: { id: segment(id) } }));
+  state = (id: string) => this.answer<ContractState & { state: State }>(this.api.contracts[':id'].state.$get({ param: { id: segment(id) } }));
   value = (id: string, key: string) =>
-    this.get<{ contractId: string; key: string; value: unknown; proof: Proof }>(`/contracts/${encodeURIComponent(id)}/state/${encodeURIComponent(key)}`);
+    this.answer<{ contractId: string; key: string; value: unknown; proof: Proof }>(this.api.contracts[':id'].state[':key'].$get({ param: { id: segment(id), key: segment(key) } }));
 
   /** Submits any signed transaction; resolves once it is in a durable block. */
-  submit = (signed: SignedTransaction) => this.send<Submitted>('POST', '/transactions', signed);
+  submit = (signed: SignedTransaction) => this.answer<Submitted>(this.api.transactions.$post({ json: signed }));
   mint = (adminToken: string, request: { account: string; currency: string; amount: string; decimals?: number }) =>
-    this.send<Submitted>('POST', '/balances', request, { Authorization: `Bearer ${adminToken}` });
+    this.answer<Submitted>(this.api.balances.$post({ json: request }, { headers: { Authorization: `Bearer ${adminToken}` } }));
 
-  private get<T>(path: string): Promise<T> {
-    return this.send<T>('GET', path);
-  }
-
-  private async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    let response: Response;
+  /**
+   * The answer's body, or the ledger's named refusal as a LedgerRequestError. `T` is the route's
+   * response schema's type (http/schemas.ts): hc's JSON-mapped form of it does not keep JsonValue.
+   */
+  private async answer<T>(request: Promise<ClientResponse<unknown, number, 'json'>>): Promise<T> {
+    let response: ClientResponse<unknown, number, 'json'>;
     try {
-      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
-        method,
-        headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      response = await request;
     } catch (error) {
-      throw new LedgerRequestError('Unreachable', `cannot reach the ledger at ${this.baseUrl}: ${(error as Error).message}`, 0);
+      throw this.unreachable(error as Error);
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw this.unreachable(error as Error);
+    }
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -93,9 +121,11 @@ export class LedgerClient {
     }
     return parsed as T;
   }
-}
 
-function queryString(query: Record<string, string | number | undefined>): string {
-  const entries = Object.entries(query).filter(([, v]) => v !== undefined) as [string, string | number][];
-  return entries.length ? `?${entries.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}` : '';
+  private unreachable(error: Error): LedgerRequestError {
+    // The cause tells a retrying client what it needs: ECONNREFUSED means the request was never sent.
+    if (error.name === 'TimeoutError') return new LedgerRequestError('Unreachable', `no answer from the ledger at ${this.baseUrl} within ${this.timeoutMs / 1000} s (timeout)`, 0);
+    const cause = (error.cause as { code?: string } | undefined)?.code;
+    return new LedgerRequestError('Unreachable', `cannot reach the ledger at ${this.baseUrl}: ${error.message}${cause ? ` (${cause})` : ''}`, 0);
+  }
 }

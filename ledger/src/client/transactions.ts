@@ -2,6 +2,7 @@
 import {
   callRequest,
   claimOf,
+  runRecordingFetches,
   sha256Hex,
   signTransaction,
   type CallTransaction,
@@ -16,6 +17,9 @@ import {
   type TransferTransaction,
 } from '@tana/engine';
 import { LedgerRequestError, type ChainInfo, type LedgerClient, type Submitted } from './http.ts';
+
+// TODO(engine-limits): the engine's default gas limit, repeated here until it is generated from the Rust limits.
+const DEFAULT_CALL_GAS = 10_000_000;
 
 /** What a transaction needs to know about the chain (from `GET /chain`). */
 export type ChainView = Pick<ChainInfo, 'chainId' | 'engineHash' | 'producer' | 'allowedHosts'>;
@@ -71,29 +75,27 @@ export interface PreparedCall {
 
 /** Runs the call locally exactly as the ledger will re-run it, and builds the transaction claiming that outcome. */
 export async function prepareCall(runner: Runner, params: CallParams): Promise<PreparedCall> {
-  const fetches = [...(params.fetches ?? [])];
-  for (;;) {
-    const now = params.now ?? Date.now();
-    const transaction: CallTransaction = {
-      ...envelope(params.chain, params.sender, params.nonce, now),
-      kind: 'call',
-      contractId: params.contract.id,
-      codeHash: params.contract.codeHash,
-      input: params.input ?? null,
-      ...(params.function ? { function: params.function, args: params.args ?? [] } : {}),
-      gasLimit: params.gasLimit ?? 10_000_000,
-      block: { height: params.headHeight + 1, timestamp: now, executor: params.chain.producer },
-      fetches,
-      outcome: { ok: true, value: null, diff: { set: {}, deleted: [], transfers: [] }, gasUsed: 0 },
-    };
-    const outcome = await runner.execute(await callRequest(transaction, params.contract.code, params.state, params.chain.allowedHosts));
-    const missing = outcome.error?.code === 'FetchNotRecorded' ? outcome.error.url : undefined;
-    if (missing && params.fetchResponse && !fetches.some((f) => f.url === missing)) {
-      fetches.push(await params.fetchResponse(missing));
-      continue;
-    }
-    return outcome.ok ? { outcome, transaction: { ...transaction, outcome: claimOf(outcome) } } : { outcome };
-  }
+  const { outcome, transaction } = await runRecordingFetches(
+    async (fetches) => {
+      const now = params.now ?? Date.now();
+      const transaction: CallTransaction = {
+        ...envelope(params.chain, params.sender, params.nonce, now),
+        kind: 'call',
+        contractId: params.contract.id,
+        codeHash: params.contract.codeHash,
+        input: params.input ?? null,
+        ...(params.function ? { function: params.function, args: params.args ?? [] } : {}),
+        gasLimit: params.gasLimit ?? DEFAULT_CALL_GAS,
+        block: { height: params.headHeight + 1, timestamp: now, executor: params.chain.producer },
+        fetches,
+        outcome: { ok: true, value: null, diff: { set: {}, deleted: [], transfers: [] }, gasUsed: 0 },
+      };
+      const outcome = await runner.execute(await callRequest(transaction, params.contract.code, params.state, params.chain.allowedHosts));
+      return { outcome, transaction };
+    },
+    { fetches: params.fetches, record: params.fetchResponse },
+  );
+  return outcome.ok ? { outcome, transaction: { ...transaction, outcome: claimOf(outcome) } } : { outcome };
 }
 
 export interface CallOptions extends Omit<CallParams, 'chain' | 'nonce' | 'contract' | 'state' | 'headHeight'> {

@@ -105,12 +105,7 @@ export class Store {
     return this.sql(`SELECT ${userColumns} FROM users ORDER BY created_height, id LIMIT ? OFFSET ?`).all(limit, offset) as UserRow[];
   }
   insertUser(user: Omit<UserRow, 'nextNonce'>): void {
-    this.sql('INSERT INTO users (id, public_key, display_name, next_nonce, created_height) VALUES (?, ?, ?, 0, ?)').run(
-      user.id,
-      user.publicKey,
-      user.displayName,
-      user.createdHeight,
-    );
+    this.sql('INSERT INTO users (id, public_key, display_name, next_nonce, created_height) VALUES (?, ?, ?, 0, ?)').run(user.id, user.publicKey, user.displayName, user.createdHeight);
   }
   setNextNonce(id: string, nonce: number): void {
     this.sql('UPDATE users SET next_nonce = ? WHERE id = ?').run(nonce, id);
@@ -131,9 +126,10 @@ export class Store {
     return row ? BigInt(row.amount) : 0n;
   }
   balances(filter: { account?: string; currency?: string }): BalanceRow[] {
-    return this.sql(
-      'SELECT account, currency, amount FROM balances WHERE (@account IS NULL OR account = @account) AND (@currency IS NULL OR currency = @currency) ORDER BY account, currency',
-    ).all({ account: filter.account ?? null, currency: filter.currency ?? null }) as BalanceRow[];
+    return this.sql('SELECT account, currency, amount FROM balances WHERE (@account IS NULL OR account = @account) AND (@currency IS NULL OR currency = @currency) ORDER BY account, currency').all({
+      account: filter.account ?? null,
+      currency: filter.currency ?? null,
+    }) as BalanceRow[];
   }
   setBalance(account: string, currency: string, amount: bigint, height: number): void {
     if (amount < 0n) throw new Error(`balance of ${account} in ${currency} would be negative`);
@@ -167,14 +163,7 @@ export class Store {
     this.sql(
       'INSERT INTO contracts (id, owner, version, code_hash, state_height, created_height) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version, code_hash = excluded.code_hash',
     ).run(row.id, row.owner, row.version, row.codeHash, row.stateHeight, row.createdHeight);
-    this.sql('INSERT INTO contract_versions (contract_id, version, code, code_hash, height, tx_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-      row.id,
-      row.version,
-      code,
-      row.codeHash,
-      height,
-      txId,
-    );
+    this.sql('INSERT INTO contract_versions (contract_id, version, code, code_hash, height, tx_id) VALUES (?, ?, ?, ?, ?, ?)').run(row.id, row.version, code, row.codeHash, height, txId);
   }
   setContractStateHeight(id: string, height: number): void {
     this.sql('UPDATE contracts SET state_height = ? WHERE id = ?').run(height, id);
@@ -190,11 +179,7 @@ export class Store {
     return row ? (JSON.parse(row.value) as JsonValue) : undefined;
   }
   setContractValue(id: string, key: string, value: JsonValue): void {
-    this.sql('INSERT INTO contract_state (contract_id, key, value) VALUES (?, ?, ?) ON CONFLICT(contract_id, key) DO UPDATE SET value = excluded.value').run(
-      id,
-      key,
-      JSON.stringify(value),
-    );
+    this.sql('INSERT INTO contract_state (contract_id, key, value) VALUES (?, ?, ?) ON CONFLICT(contract_id, key) DO UPDATE SET value = excluded.value').run(id, key, JSON.stringify(value));
   }
   deleteContractValue(id: string, key: string): void {
     this.sql('DELETE FROM contract_state WHERE contract_id = ? AND key = ?').run(id, key);

@@ -33,4 +33,3 @@ export async function createExecutionPool(options: { size?: number; timeoutMs?: 
     },
   };
 }
-

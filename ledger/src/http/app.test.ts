@@ -36,7 +36,7 @@ describe('ledger HTTP API', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tana-app-test-'));
-    ledger = await openLedger({ dataDir: dir, workers: 1, chain: { maxCodeBytes: 4096 } });
+    ledger = await openLedger({ dataDir: dir, workers: 1, chain: { maxCodeBytes: 4096 }, faucet: { amount: '100000', currency: 'USD' } });
     app = createApp(ledger, { rateLimitPerMinute: 100_000, bodyLimitBytes: 32 * 1024 });
     chain = (await (await get('/chain')).json()) as ChainInfo;
     admin = { Authorization: `Bearer ${ledger.adminToken}` };
@@ -54,7 +54,10 @@ describe('ledger HTTP API', () => {
     assert.equal(health.head.height, 0);
     assert.equal(health.engineHash, ledger.engineHash);
     assert.equal(chain.chainId, 'tana-local');
-    assert.deepEqual(chain.currencies.map((c) => c.code), ['TANA', 'USD']);
+    assert.deepEqual(
+      chain.currencies.map((c) => c.code),
+      ['TANA', 'USD'],
+    );
   });
 
   test('POST /users creates a user (201), answers a replay with 200, refuses a taken id and a forged key', async () => {
@@ -72,7 +75,10 @@ describe('ledger HTTP API', () => {
 
   test('GET /users and /users/{id}', async () => {
     const list = (await (await get('/users')).json()) as { users: { id: string }[] };
-    assert.deepEqual(list.users.map((u) => u.id), ['ledger', 'alice', 'bob']);
+    assert.deepEqual(
+      list.users.map((u) => u.id),
+      ['ledger', 'alice', 'bob'],
+    );
     const one = (await (await get('/users/alice')).json()) as { displayName: string; balances: { amount: string }[]; nextNonce: number };
     assert.equal(one.displayName, 'Alice');
     assert.equal(one.balances[0]!.amount, '100000');
@@ -131,17 +137,20 @@ describe('ledger HTTP API', () => {
     assert.equal(detail.versions.length, 2);
     assert.match(detail.code, /v2/);
     const list = (await (await get('/contracts')).json()) as { contracts: { id: string }[] };
-    assert.deepEqual(list.contracts.map((c) => c.id), ['count']);
+    assert.deepEqual(
+      list.contracts.map((c) => c.id),
+      ['count'],
+    );
     await expectError(get('/contracts/nothing'), 404, 'NotFound');
   });
 
   test('calls: committed with their result; refused for a wrong executor, unknown contract, stale code, gas over the cap, a stale block', async () => {
     const engine = await loadEngine();
     const contract = (await (await get('/contracts/count')).json()) as { id: string; code: string; codeHash: string };
-    const prepare = async (overrides: Record<string, unknown> = {}) => {
+    const prepare = async (overrides: Record<string, unknown> = {}, sender = bob, senderId = 'bob') => {
       const state = (await (await get('/contracts/count/state')).json()) as { state: Record<string, number>; height: number };
-      const prepared = await prepareCall(engine, { chain, sender: 'bob', nonce: nonceOf('bob'), contract, state: state.state, headHeight: state.height });
-      return sign({ ...prepared.transaction!, ...overrides } as Transaction, bob);
+      const prepared = await prepareCall(engine, { chain, sender: senderId, nonce: nonceOf(senderId), contract, state: state.state, headHeight: state.height });
+      return sign({ ...prepared.transaction!, ...overrides } as Transaction, sender);
     };
     const committed = await post('/transactions', await prepare());
     assert.equal(committed.status, 201);
@@ -153,19 +162,20 @@ describe('ledger HTTP API', () => {
     await expectError(post('/transactions', await prepare({ codeHash: 'cd'.repeat(32) })), 400, 'CodeHashMismatch');
     await expectError(post('/transactions', await prepare({ gasLimit: chain.maxGas + 1 })), 400, 'GasLimitTooHigh');
     const lagging = await prepare();
-    assert.equal((await post('/blocks', {}, admin)).status, 201); // the head moves on: a few blocks of lag are fine
+    for (let i = 0; i < 12; i++) assert.equal((await post('/blocks', {}, admin)).status, 201); // the head moves on; the contract does not
     assert.equal((await post('/transactions', lagging)).status, 201);
     const stale = await prepare();
-    for (let i = 0; i <= chain.maxBlockLag; i++) assert.equal((await post('/blocks', {}, admin)).status, 201);
+    assert.equal((await post('/transactions', await prepare({}, alice, 'alice'))).status, 201); // alice changes the state bob's call read
+
     const conflict = (await expectError(post('/transactions', stale), 409, 'Conflict')) as { head?: { height: number } };
     assert.equal(conflict.head?.height, ledger.store.head()!.height);
   });
 
   test('GET /contracts/{id}/state and one key with its proof', async () => {
     const state = (await (await get('/contracts/count/state')).json()) as { state: Record<string, number>; stateRoot: string };
-    assert.deepEqual(state.state, { n: 2 });
+    assert.deepEqual(state.state, { n: 3 });
     const value = (await (await get('/contracts/count/state/n')).json()) as { value: number; proof: { steps: unknown[]; root: string } };
-    assert.equal(value.value, 2);
+    assert.equal(value.value, 3);
     assert.equal(value.proof.root, state.stateRoot);
     assert.ok(value.proof.steps.length >= 8);
     await expectError(get('/contracts/count/state/nope'), 404, 'NotFound');
@@ -191,7 +201,10 @@ describe('ledger HTTP API', () => {
     await expectError(post('/blocks', {}), 401, 'Unauthorized');
     const head = (await (await get('/blocks/head')).json()) as { height: number; hash: string; parentHash: string };
     const since = (await (await get(`/blocks?since=${head.height - 2}`)).json()) as { blocks: { height: number }[]; head: { height: number } };
-    assert.deepEqual(since.blocks.map((b) => b.height), [head.height - 1, head.height]);
+    assert.deepEqual(
+      since.blocks.map((b) => b.height),
+      [head.height - 1, head.height],
+    );
     assert.equal(since.head.height, head.height);
     const newest = (await (await get('/blocks?limit=1')).json()) as { blocks: { height: number }[] };
     assert.equal(newest.blocks[0]!.height, head.height);

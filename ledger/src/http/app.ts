@@ -1,21 +1,18 @@
-// The HTTP face of a ledger: hardening middleware, the routes, the OpenAPI document and its docs page.
+// The HTTP face of a ledger: hardening middleware, the API's routes (api.ts), the OpenAPI document and its docs page.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Context } from 'hono';
 import type { Ledger } from '../ledger.ts';
 import { LedgerError } from '../errors.ts';
+import { adminOnly } from './admin-auth.ts';
+import { clientAddressOf, clientKey, trustedProxies } from './client-address.ts';
 import { renderDocsPage } from './docs-page.ts';
+import type { AppEnv } from './env.ts';
+import { jsonDepthLimit } from './json-depth.ts';
 import { rateLimit } from './rate-limit.ts';
-import { registerBalanceRoutes } from './routes/balances.ts';
-import { registerBlockRoutes } from './routes/blocks.ts';
-import { registerContractRoutes } from './routes/contracts.ts';
-import { registerSystemRoutes } from './routes/system.ts';
-import { registerTransactionRoutes } from './routes/transactions.ts';
-import { registerUserRoutes } from './routes/users.ts';
+import { apiRoutes } from './api.ts';
 
 export interface HttpOptions {
   /** Origins allowed to call the API from a browser. Default: the playground on 127.0.0.1/localhost:8080 and Astro's dev server. */
@@ -24,26 +21,34 @@ export interface HttpOptions {
   bodyLimitBytes?: number;
   /** Requests per minute per client address. Default 6000. */
   rateLimitPerMinute?: number;
+  /**
+   * Proxies (addresses or CIDR ranges) whose `Forwarded` / `X-Forwarded-For` name the real client.
+   * Default none: the socket's address is the client, whatever the headers say.
+   */
+  trustProxy?: string[];
   startedAt?: number;
 }
 
 export const DEFAULT_CORS_ORIGINS = ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://127.0.0.1:4321', 'http://localhost:4321'];
 
-export type LedgerApp = OpenAPIHono;
+export type LedgerApp = OpenAPIHono<AppEnv>;
+
+/** Refusals sent before the body was read, or while the ledger stops: the connection cannot usefully carry another request. */
+const CLOSES_CONNECTION = new Set(['PayloadTooLarge', 'RateLimited', 'ShuttingDown']);
 
 export function createApp(ledger: Ledger, options: HttpOptions = {}): LedgerApp {
-  const app = new OpenAPIHono({
-    defaultHook: (result) => {
-      if (!result.success) {
-        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
-        throw new LedgerError('ValidationError', `invalid ${result.target}: ${issues.slice(0, 5).join('; ')}`, { details: result.error.issues });
-      }
-    },
-  });
+  const app = new OpenAPIHono<AppEnv>();
 
+  const proxies = options.trustProxy?.length ? trustedProxies(options.trustProxy) : undefined;
+  app.use('*', async (c, next) => {
+    c.set('client', clientKey(clientAddressOf(c, proxies)));
+    await next();
+    // While the ledger stops, every answer closes its connection, so keep-alive clients reconnect elsewhere.
+    if (ledger.processor.closing) c.res.headers.set('Connection', 'close');
+  });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
   app.use('*', cors({ origin: options.corsOrigins ?? DEFAULT_CORS_ORIGINS, allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
-  app.use('*', rateLimit({ perMinute: options.rateLimitPerMinute ?? 6000, keyOf: clientAddress }));
+  app.use('*', rateLimit({ perMinute: options.rateLimitPerMinute ?? 6000, keyOf: (c) => c.get('client') }));
   const limit = options.bodyLimitBytes ?? 1024 * 1024;
   app.use(
     '*',
@@ -54,13 +59,10 @@ export function createApp(ledger: Ledger, options: HttpOptions = {}): LedgerApp 
       },
     }),
   );
+  app.use('*', jsonDepthLimit());
+  app.on('POST', ['/balances', '/blocks'], adminOnly(ledger.adminToken));
 
-  registerSystemRoutes(app, ledger, options.startedAt ?? Date.now());
-  registerUserRoutes(app, ledger);
-  registerBalanceRoutes(app, ledger);
-  registerTransactionRoutes(app, ledger);
-  registerBlockRoutes(app, ledger);
-  registerContractRoutes(app, ledger);
+  app.route('/', apiRoutes(ledger, options.startedAt ?? Date.now()));
 
   const info = {
     title: 'Tana ledger API',
@@ -77,6 +79,8 @@ export function createApp(ledger: Ledger, options: HttpOptions = {}): LedgerApp 
   app.onError((error, c) => {
     const ledgerError = asLedgerError(error);
     if (ledgerError.code === 'Internal') console.error('ledger: internal error', error);
+    if (ledgerError.retryAfterSeconds !== undefined) c.header('Retry-After', String(ledgerError.retryAfterSeconds));
+    if (CLOSES_CONNECTION.has(ledgerError.code)) c.header('Connection', 'close');
     return c.json(ledgerError.toBody(), ledgerError.status);
   });
   return app;
@@ -90,19 +94,4 @@ function asLedgerError(error: unknown): LedgerError {
     return new LedgerError('ValidationError', error.message);
   }
   return new LedgerError('Internal', 'the ledger failed unexpectedly; nothing was committed by this request');
-}
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
-
-/** Admin endpoints (mint, empty blocks) need `Authorization: Bearer <admin token>` from the data directory. */
-export function requireAdmin(c: Context, ledger: Ledger): void {
-  if (c.req.header('Authorization') !== `Bearer ${ledger.adminToken}`) {
-    throw new LedgerError('Unauthorized', 'this needs the ledger’s admin token (Authorization: Bearer …, in <data dir>/admin-token)');
-  }
 }

@@ -20,8 +20,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     buckets.set(key, bucket);
     if (buckets.size > 100_000) buckets.clear(); // bounded memory under address floods
     if (bucket.tokens < 1) {
-      c.header('Retry-After', String(Math.ceil((1 - bucket.tokens) / ratePerMs / 1000)));
-      throw new LedgerError('RateLimited', `more than ${options.perMinute} requests a minute from ${key}; slow down`);
+      throw new LedgerError('RateLimited', `more than ${options.perMinute} requests a minute from ${key}; slow down`, {
+        retryAfterSeconds: Math.ceil((1 - bucket.tokens) / ratePerMs / 1000),
+      });
     }
     bucket.tokens -= 1;
     await next();

@@ -53,9 +53,7 @@ export const TxRecordSchema = z
   })
   .openapi('TransactionRecord');
 
-export const SubmittedSchema = z
-  .object({ id: Hash, height: z.number().int(), blockHash: Hash, result: TxResultSchema, replayed: z.boolean() })
-  .openapi('Submitted');
+export const SubmittedSchema = z.object({ id: Hash, height: z.number().int(), blockHash: Hash, result: TxResultSchema, replayed: z.boolean() }).openapi('Submitted');
 
 export const BalanceSchema = z.object({ account: AccountId, currency: CurrencyCode, amount: z.string() }).openapi('Balance');
 
@@ -93,7 +91,15 @@ export const ProofSchema = z
   .openapi('StateProof', { description: 'Check with verifyStateProof from @tana/engine against the root of a block you trust.' });
 
 export const HealthSchema = z
-  .object({ ok: z.literal(true), chainId: z.string(), head: HeadSchema, engineHash: Hash, workers: z.number().int(), uptimeMs: z.number() })
+  .object({
+    ok: z.literal(true),
+    chainId: z.string(),
+    head: HeadSchema,
+    engineHash: Hash,
+    workers: z.number().int(),
+    reexecution: z.object({ running: z.number().int(), queued: z.number().int() }).openapi({ description: 'calls re-executing now, and waiting for a worker' }),
+    uptimeMs: z.number(),
+  })
   .openapi('Health');
 
 export const ChainSchema = z
@@ -103,12 +109,11 @@ export const ChainSchema = z
     producerPublicKey: z.string(),
     engineHash: Hash,
     currencies: z.array(z.object({ code: CurrencyCode, decimals: z.number().int() })),
-    faucet: z.object({ currency: CurrencyCode, amount: z.string() }).nullable(),
+    faucet: z.object({ currency: CurrencyCode, amount: z.string() }).nullable().openapi({ description: 'what this ledger grants each new user (an explicit mint), or null' }),
     allowedHosts: z.array(z.string()),
-    maxGas: z.number().int(),
+    maxGas: z.number().int().openapi({ description: 'the highest gasLimit a call may ask for here (the operator may set it below the chain’s)' }),
     maxCodeBytes: z.number().int(),
     clockSkewMs: z.number().int(),
-    maxBlockLag: z.number().int(),
     head: HeadSchema,
   })
   .openapi('Chain');
@@ -124,9 +129,10 @@ export const Paging = {
 };
 
 export function errorResponses(...codes: number[]) {
-  return Object.fromEntries(
-    codes.map((code) => [code, { content: { 'application/json': { schema: ErrorSchema } }, description: describeStatus(code) }]),
-  ) as Record<number, { content: { 'application/json': { schema: typeof ErrorSchema } }; description: string }>;
+  return Object.fromEntries(codes.map((code) => [code, { content: { 'application/json': { schema: ErrorSchema } }, description: describeStatus(code) }])) as Record<
+    number,
+    { content: { 'application/json': { schema: typeof ErrorSchema } }; description: string }
+  >;
 }
 
 function describeStatus(status: number): string {

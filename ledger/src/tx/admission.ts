@@ -7,12 +7,14 @@ import { checkCallFreshness, checkDeployable, checkNonce, checkUserIdFree, posit
 import type { ChainParams } from '../chain/params.ts';
 import type { Store } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
-import { signatureValid } from './signature.ts';
+import { publicKeyHexProblem, signatureValid } from './signature.ts';
 
 export interface AdmissionContext {
   store: Store;
   params: ChainParams;
   engineHash: string;
+  /** The operator's gas ceiling for calls (at most the chain's maxGas). */
+  maxCallGas: number;
   now: number;
 }
 
@@ -25,6 +27,10 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
   }
   checkClock(ctx, tx.timestamp, 'transaction timestamp');
 
+  if (tx.kind === 'user') {
+    const problem = publicKeyHexProblem(tx.publicKey);
+    if (problem) throw new LedgerError('InvalidPublicKey', `${problem}; make a key with WebCrypto, node:crypto or tana user create`);
+  }
   const publicKey = tx.kind === 'user' ? tx.publicKey : store.user(tx.sender)?.publicKey;
   if (!publicKey) throw new LedgerError('UnknownSender', `no user '${tx.sender}'`);
   if (!signatureValid(tx, signed.signature, publicKey)) {
@@ -52,10 +58,10 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
       if (contract.codeHash !== tx.codeHash) {
         throw new LedgerError('CodeHashMismatch', `contract '${tx.contractId}' is at code ${contract.codeHash}, the call names ${tx.codeHash}`);
       }
-      if (tx.gasLimit > params.maxGas) throw new LedgerError('GasLimitTooHigh', `gas limit ${tx.gasLimit} is over this ledger's ${params.maxGas}`);
+      if (tx.gasLimit > ctx.maxCallGas) throw new LedgerError('GasLimitTooHigh', `gas limit ${tx.gasLimit} is over this ledger's ceiling of ${ctx.maxCallGas}`);
       if (tx.block.executor !== params.producer) throw new LedgerError('WrongExecutor', `block.executor must be '${params.producer}'`);
       checkClock(ctx, tx.block.timestamp, 'block timestamp');
-      checkCallFreshness(tx.block.height, store.head()!.height + 1, contract.stateHeight, params.maxBlockLag, tx.contractId);
+      checkCallFreshness(tx.block.height, store.head()!.height + 1, contract.stateHeight, tx.contractId);
       break;
     }
     case 'user':

@@ -1,16 +1,19 @@
 // From a signed transaction to an acknowledged block entry:
-//   id → replay? → admission → (calls) re-execution in the worker pool → batched, sequential commit.
+//   id → replay? → admission → (calls) re-execution, fairly scheduled, in the worker pool → batched,
+//   sequential commit.
 // Whatever is verified by the time the commit step runs becomes one block (group commit: one
-// fsync for the batch). A call may land a few blocks after the one it ran for (maxBlockLag), so
-// commits never wait for other calls still re-executing.
-import { callRequest, claimOf, sameCanonical, type SignedTransaction } from '@tana/engine';
-import type { VerifiedTransaction } from '../chain/apply.ts';
+// fsync for the batch). A call may land any number of blocks after the one it ran for as long as its
+// contract's state has not changed since, so commits never wait for calls still re-executing.
+import { callRequest, claimOf, lineSuffix, sameCanonical, type SignedTransaction } from '@tana/engine';
+import { checkCallFreshness, type VerifiedTransaction } from '../chain/apply.ts';
 import { commitBlock, type CommitResult } from '../chain/commit.ts';
 import type { ChainParams } from '../chain/params.ts';
 import type { StateTree } from '../chain/state-tree.ts';
 import type { BlockRow, Store, TxResult } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
+import { storageError } from '../db/storage-errors.ts';
 import type { ExecutionPool } from '../execution/pool.ts';
+import type { FairScheduler } from '../execution/scheduler.ts';
 import { admit } from './admission.ts';
 import { transactionIdOf } from './signature.ts';
 
@@ -29,7 +32,15 @@ export interface ProcessorDeps {
   params: ChainParams;
   engineHash: string;
   pool: ExecutionPool;
+  scheduler: FairScheduler;
+  /** The operator's gas ceiling for calls (at most the chain's maxGas). */
+  maxCallGas: number;
   clock?: () => number;
+}
+
+/** Where a submission came from: the client's key (address), for fair scheduling. */
+export interface Origin {
+  client: string;
 }
 
 interface Waiting {
@@ -44,21 +55,26 @@ export class TransactionProcessor {
   private readonly inFlight = new Map<string, Promise<Submitted>>();
   private ready: Waiting[] = [];
   private flushScheduled = false;
-  private closing = false;
+  private stopping = false;
 
   constructor(deps: ProcessorDeps) {
     this.deps = deps;
     this.clock = deps.clock ?? Date.now;
   }
 
-  submit(signed: SignedTransaction): Promise<Submitted> {
+  /** True once shutdown began: new transactions are refused with ShuttingDown. */
+  get closing(): boolean {
+    return this.stopping;
+  }
+
+  submit(signed: SignedTransaction, origin: Origin = { client: 'local' }): Promise<Submitted> {
     const id = transactionIdOf(signed.transaction);
     const committed = this.committed(id);
     if (committed) return Promise.resolve(committed);
     const running = this.inFlight.get(id);
     if (running) return running;
-    if (this.closing) return Promise.reject(new LedgerError('ShuttingDown', 'the ledger is shutting down; try again shortly'));
-    const work = this.process(id, signed).finally(() => this.inFlight.delete(id));
+    if (this.stopping) return Promise.reject(new LedgerError('ShuttingDown', 'the ledger is shutting down; try again shortly', { retryAfterSeconds: 5 }));
+    const work = this.process(id, signed, origin).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, work);
     return work;
   }
@@ -71,7 +87,7 @@ export class TransactionProcessor {
 
   /** Stops taking transactions and waits until every one already taken is committed or rejected. */
   async drain(): Promise<void> {
-    this.closing = true;
+    this.stopping = true;
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
@@ -82,11 +98,11 @@ export class TransactionProcessor {
     return { id, height: row.height, blockHash: block.hash, result: row.result, replayed: true };
   }
 
-  private async process(id: string, signed: SignedTransaction): Promise<Submitted> {
-    const { store, params, engineHash } = this.deps;
+  private async process(id: string, signed: SignedTransaction, origin: Origin): Promise<Submitted> {
+    const { store, params, engineHash, maxCallGas } = this.deps;
     try {
-      admit({ store, params, engineHash, now: this.clock() }, signed);
-      const entry = signed.transaction.kind === 'call' ? await this.reexecute(id, signed) : { id, signed, result: {} };
+      admit({ store, params, engineHash, maxCallGas, now: this.clock() }, signed);
+      const entry = signed.transaction.kind === 'call' ? await this.reexecute(id, signed, origin) : { id, signed, result: {} };
       const block = await this.enqueue(entry);
       return { id, height: block.height, blockHash: block.hash, result: entry.result, replayed: false };
     } catch (error) {
@@ -98,18 +114,21 @@ export class TransactionProcessor {
     }
   }
 
-  private async reexecute(id: string, signed: SignedTransaction): Promise<VerifiedTransaction> {
+  private async reexecute(id: string, signed: SignedTransaction, origin: Origin): Promise<VerifiedTransaction> {
     const tx = signed.transaction;
     if (tx.kind !== 'call') throw new Error('not a call');
-    const { store, params, pool } = this.deps;
-    const contract = store.contract(tx.contractId)!;
-    const code = store.contractCode(tx.contractId)!.code;
-    const request = await callRequest(tx, code, store.contractState(tx.contractId), params.allowedHosts);
-    const outcome = await pool.execute(request);
+    const { store, params, pool, scheduler } = this.deps;
+    const { contract, outcome } = await scheduler.run({ sender: tx.sender, client: origin.client }, async () => {
+      // The state is read when the call's turn comes, so a long wait in the queue does not make it stale.
+      const contract = store.contract(tx.contractId)!;
+      checkCallFreshness(tx.block.height, store.head()!.height + 1, contract.stateHeight, tx.contractId);
+      const code = store.contractCode(tx.contractId)!.code;
+      const request = await callRequest(tx, code, store.contractState(tx.contractId), params.allowedHosts);
+      return { contract, outcome: await pool.execute(request) };
+    });
     if (!outcome.ok) {
       const error = outcome.error!;
-      const where = error.line ? ` (line ${error.line}${error.column ? `:${error.column}` : ''})` : '';
-      throw new LedgerError('ContractFailed', `re-executing the call failed: ${error.code}: ${error.message}${where}`, {
+      throw new LedgerError('ContractFailed', `re-executing the call failed: ${error.code}: ${error.message}${lineSuffix(error)}`, {
         engineError: error.code,
         details: error,
       });
@@ -145,7 +164,8 @@ export class TransactionProcessor {
     try {
       result = this.commit(batch.map((waiting) => waiting.entry));
     } catch (error) {
-      const failure = new LedgerError('Internal', `the commit failed: ${(error as Error).message}`);
+      const failure = storageError(error);
+      if (failure.code === 'Internal') console.error('ledger: commit failed', error);
       for (const waiting of batch) waiting.reject(failure);
       return;
     }

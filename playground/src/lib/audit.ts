@@ -1,6 +1,6 @@
 // Audit a committed call in the browser: rebuild the contract's code and state just before it from
 // the contract's own committed history, then re-execute with auditTransaction (@tana/engine).
-import { auditTransaction, type AuditReport, type CallTransaction, type SignedTransaction, type State } from '@tana/engine';
+import { applyDiff, auditTransaction, type AuditReport, type CallTransaction, type SignedTransaction, type State } from '@tana/engine';
 import type { LedgerClient } from '@tana/ledger/client';
 import { getSandbox, engineHash } from './engine.ts';
 
@@ -10,7 +10,7 @@ export async function auditCommitted(client: LedgerClient, txId: string): Promis
   if (signed.transaction.kind !== 'call') throw new Error('only contract calls are re-executed');
   const contractId = signed.transaction.contractId;
   let code = '';
-  const state: State = {};
+  let state: State = {};
   const seen = new Set<string>(); // pages overlap at their boundary height
   for (let fromHeight = 0; ; ) {
     const { transactions } = await client.transactions({ contract: contractId, fromHeight, limit: 500 });
@@ -29,10 +29,7 @@ export async function auditCommitted(client: LedgerClient, txId: string): Promis
       }
       const tx = record.signed.transaction;
       if (tx.kind === 'deploy') code = tx.code;
-      if (tx.kind === 'call') {
-        for (const key of tx.outcome.diff.deleted) delete state[key];
-        Object.assign(state, tx.outcome.diff.set);
-      }
+      if (tx.kind === 'call') state = applyDiff(state, tx.outcome.diff);
     }
     if (transactions.length < 500) throw new Error(`transaction ${txId} is not in contract '${contractId}'s history`);
     fromHeight = transactions.at(-1)!.height;

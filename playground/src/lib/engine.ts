@@ -1,6 +1,6 @@
 // The engine in a Web Worker (the @tana/engine sandbox, bundled by Vite): the page never freezes,
 // and Stop ends a runaway contract at once.
-import { createSandbox, sha256Hex, transpile, TranspileError, buildRequest, failedOutcome, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
+import { createSandbox, sha256Hex, transpile, buildRequest, parseErrorOutcome, runRecordingFetches, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
 import EngineWorker from '@tana/engine/sandbox-worker?worker';
 import engineUrl from '@tana/engine/engine.wasm?url';
 
@@ -50,20 +50,11 @@ export async function runLocally(source: string, run: LocalRun): Promise<Outcome
   try {
     code = transpile(source);
   } catch (error) {
-    const message = error instanceof TranspileError ? error.message : String(error);
-    const outcome = failedOutcome('ParseError', message);
-    const line = /\((\d+):(\d+)\)/.exec(message);
-    if (line) Object.assign(outcome.error!, { line: Number(line[1]), column: Number(line[2]) });
-    return outcome;
+    return parseErrorOutcome(error);
   }
   const engine = await getSandbox();
-  const fetches = [...(run.fetches ?? [])];
-  for (;;) {
-    const outcome = await engine.execute(requestFor(code, run, fetches));
-    const missing = outcome.error?.code === 'FetchNotRecorded' ? outcome.error.url : undefined;
-    if (!missing || !run.record || fetches.some((f) => f.url === missing)) return outcome;
-    fetches.push(await run.record(missing));
-  }
+  const { outcome } = await runRecordingFetches(async (fetches) => ({ outcome: await engine.execute(requestFor(code, run, fetches)) }), { fetches: run.fetches, record: run.record });
+  return outcome;
 }
 
 function requestFor(code: string, run: LocalRun, fetches: RecordedFetch[]) {

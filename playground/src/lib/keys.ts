@@ -1,6 +1,6 @@
 // ed25519 keys made with WebCrypto, kept in IndexedDB (CryptoKey objects), exportable as PKCS#8.
 import { exportPrivateKey, generateKeyPair, importPrivateKey } from '@tana/ledger/client';
-import { toHex } from '@tana/engine';
+import { fromBase64Url, toHex } from '@tana/engine';
 import type { PlaygroundDb, StoredKey } from './db.ts';
 
 export async function createKey(db: PlaygroundDb, id: string): Promise<StoredKey> {
@@ -26,14 +26,9 @@ export async function importKey(db: PlaygroundDb, text: string): Promise<StoredK
   if (!parsed.id || !parsed.privateKey) throw new Error('a key file needs "id" and "privateKey"');
   const privateKey = await importPrivateKey(parsed.privateKey);
   const jwk = await crypto.subtle.exportKey('jwk', privateKey);
-  const publicKey = toHex(Uint8Array.from(atob(jwk.x!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+  const publicKey = toHex(fromBase64Url(jwk.x!));
   const key = { id: parsed.id, publicKey, privateKey, registered: true, createdAt: Date.now() };
   await db.keys.put(key);
   await db.setSetting('activeUser', parsed.id);
   return key;
-}
-
-export async function activeKey(db: PlaygroundDb): Promise<StoredKey | undefined> {
-  const id = await db.setting<string | undefined>('activeUser', undefined);
-  return id ? db.keys.get(id) : undefined;
 }

@@ -1,7 +1,9 @@
 // Share links carry the code in the URL fragment (deflate-raw + base64url), so nothing is uploaded.
+import { fromBase64Url, toBase64Url } from '@tana/engine';
+
 export async function shareLink(base: string, name: string, code: string): Promise<string> {
   const compressed = await new Response(new Blob([code]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
-  const encoded = btoa(String.fromCharCode(...new Uint8Array(compressed))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const encoded = toBase64Url(new Uint8Array(compressed));
   const url = new URL(base);
   url.hash = `name=${encodeURIComponent(name)}&code=${encoded}`;
   return url.toString();
@@ -11,7 +13,7 @@ export async function readShareLink(hash: string): Promise<{ name: string; code:
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const encoded = params.get('code');
   if (!encoded) return undefined;
-  const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const bytes = fromBase64Url(encoded);
   const code = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
   return { name: params.get('name') || 'shared', code };
 }

@@ -1,11 +1,7 @@
 // Files in the workspace: created from examples, share links, imports and bundles; state survives reloads.
 import type { ContractFile, PlaygroundDb } from './db.ts';
-import type { JsonValue } from '@tana/engine';
+import { contractIdFor, type JsonValue } from '@tana/engine';
 import { EXAMPLES, type Example } from './examples.ts';
-
-export function contractIdFor(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 64) || 'contract';
-}
 
 export async function createFile(db: PlaygroundDb, name: string, content: string): Promise<ContractFile> {
   const taken = new Set((await db.files.toArray()).map((f) => f.name));

@@ -1,58 +1,56 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, CurrencyCode } from '../../tx/schemas.ts';
-import { requireAdmin } from '../app.ts';
 import { BalanceSchema, errorResponses, json, MintRequestSchema, ProofSchema, SubmittedSchema } from '../schemas.ts';
-import { headOf } from './shared.ts';
+import { routes } from './shared.ts';
 
 const BalanceList = z.object({ balances: z.array(BalanceSchema) });
 const BalanceWithProof = BalanceSchema.extend({ proof: ProofSchema });
 
-export function registerBalanceRoutes(app: OpenAPIHono, ledger: Ledger): void {
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/balances',
-      summary: 'Query balances (by account and/or currency)',
-      request: { query: z.object({ account: AccountId.optional(), currency: CurrencyCode.optional() }) },
-      responses: { 200: json(BalanceList, 'balances'), ...errorResponses(400) },
-    }),
-    (c) => c.json(BalanceList.parse({ balances: ledger.store.balances(c.req.valid('query')) }), 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/balances/{account}/{currency}',
-      summary: 'One balance with a Merkle proof against the head block’s state root',
-      request: { params: z.object({ account: AccountId, currency: CurrencyCode }) },
-      responses: { 200: json(BalanceWithProof, 'the balance and its proof'), ...errorResponses(400, 404) },
-    }),
-    (c) => {
-      const { account, currency } = c.req.valid('param');
-      const row = ledger.store.balances({ account, currency })[0];
-      if (!row) throw new LedgerError('NotFound', `'${account}' has never held ${currency}`);
-      const leaf = { kind: 'balance' as const, account, currency, amount: row.amount };
-      const head = ledger.store.head()!;
-      const steps = ledger.tree.proof(leaf)!;
-      return c.json(BalanceWithProof.parse({ ...row, proof: { leaf, steps, root: head.stateRoot, height: head.height } }), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/balances',
-      summary: 'Issue money to an account (admin: a `mint` transaction signed by the ledger’s producer)',
-      request: { body: { content: { 'application/json': { schema: MintRequestSchema } }, required: true } },
-      responses: { 201: json(SubmittedSchema, 'committed'), ...errorResponses(400, 401, 404, 413, 429) },
-    }),
-    async (c) => {
-      requireAdmin(c, ledger);
-      const { account, currency, amount, decimals } = c.req.valid('json');
-      const submitted = await ledger.mint(account, amount, currency, decimals);
-      return c.json(SubmittedSchema.parse(submitted), 201);
-    },
-  );
+/** Mounted at /balances. */
+export function balanceRoutes(ledger: Ledger) {
+  return routes()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'Query balances (by account and/or currency)',
+        request: { query: z.object({ account: AccountId.optional(), currency: CurrencyCode.optional() }) },
+        responses: { 200: json(BalanceList, 'balances'), ...errorResponses(400) },
+      }),
+      (c) => c.json(BalanceList.parse({ balances: ledger.store.balances(c.req.valid('query')) }), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{account}/{currency}',
+        summary: 'One balance with a Merkle proof against the head block’s state root',
+        request: { params: z.object({ account: AccountId, currency: CurrencyCode }) },
+        responses: { 200: json(BalanceWithProof, 'the balance and its proof'), ...errorResponses(400, 404) },
+      }),
+      (c) => {
+        const { account, currency } = c.req.valid('param');
+        const row = ledger.store.balances({ account, currency })[0];
+        if (!row) throw new LedgerError('NotFound', `'${account}' has never held ${currency}`);
+        const leaf = { kind: 'balance' as const, account, currency, amount: row.amount };
+        const head = ledger.store.head()!;
+        const steps = ledger.tree.proof(leaf)!;
+        return c.json(BalanceWithProof.parse({ ...row, proof: { leaf, steps, root: head.stateRoot, height: head.height } }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Issue money to an account (admin: a `mint` transaction signed by the ledger’s producer)',
+        request: { body: { content: { 'application/json': { schema: MintRequestSchema } }, required: true } },
+        responses: { 201: json(SubmittedSchema, 'committed'), ...errorResponses(400, 401, 404, 413, 429) },
+      }),
+      async (c) => {
+        const { account, currency, amount, decimals } = c.req.valid('json');
+        const submitted = await ledger.mint(account, amount, currency, decimals);
+        return c.json(SubmittedSchema.parse(submitted), 201);
+      },
+    );
 }

@@ -1,101 +1,96 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
 import { LedgerError } from '../../errors.ts';
-import { AccountId, SignedDeploySchema } from '../../tx/schemas.ts';
+import { AccountId, JsonValueSchema, SignedDeploySchema } from '../../tx/schemas.ts';
 import { ContractDetailSchema, ContractSchema, ContractStateSchema, errorResponses, json, Paging, ProofSchema, SubmittedSchema } from '../schemas.ts';
-import { submitAndRespond } from './shared.ts';
-import { JsonValueSchema } from '../../tx/schemas.ts';
+import { routes, submitAndRespond } from './shared.ts';
 
 const ContractList = z.object({ contracts: z.array(ContractSchema) });
 const ValueWithProof = z.object({ contractId: AccountId, key: z.string(), value: JsonValueSchema, proof: ProofSchema }).openapi('StateValue');
 
-export function registerContractRoutes(app: OpenAPIHono, ledger: Ledger): void {
+/** Mounted at /contracts. */
+export function contractRoutes(ledger: Ledger) {
   const contractOr404 = (id: string) => {
     const contract = ledger.store.contract(id);
     if (!contract) throw new LedgerError('NotFound', `no contract '${id}'`);
     return contract;
   };
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/contracts',
-      summary: 'List contracts',
-      request: { query: z.object(Paging) },
-      responses: { 200: json(ContractList, 'contracts'), ...errorResponses(400) },
-    }),
-    (c) => {
-      const { limit, offset } = c.req.valid('query');
-      return c.json(ContractList.parse({ contracts: ledger.store.contracts(limit, offset) }), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/contracts/{id}',
-      summary: 'One contract: current code and version history',
-      request: { params: z.object({ id: AccountId }) },
-      responses: { 200: json(ContractDetailSchema, 'the contract'), ...errorResponses(400, 404) },
-    }),
-    (c) => {
-      const { id } = c.req.valid('param');
-      const contract = contractOr404(id);
-      const current = ledger.store.contractCode(id)!;
-      return c.json(ContractDetailSchema.parse({ ...contract, code: current.code, versions: ledger.store.contractVersions(id) }), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/contracts',
-      summary: 'Deploy a contract or a new version of yours (a signed `deploy` transaction)',
-      request: { body: { content: { 'application/json': { schema: SignedDeploySchema } }, required: true } },
-      responses: {
-        201: json(SubmittedSchema, 'committed'),
-        200: json(SubmittedSchema, 'already committed: the original answer'),
-        ...errorResponses(400, 401, 403, 409, 413, 429, 503),
+  return routes()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        summary: 'List contracts',
+        request: { query: z.object(Paging) },
+        responses: { 200: json(ContractList, 'contracts'), ...errorResponses(400) },
+      }),
+      (c) => {
+        const { limit, offset } = c.req.valid('query');
+        return c.json(ContractList.parse({ contracts: ledger.store.contracts(limit, offset) }), 200);
       },
-    }),
-    (c) => submitAndRespond(c, ledger, c.req.valid('json')) as never,
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/contracts/{id}/state',
-      summary: 'A contract’s whole committed state, at the head block',
-      request: { params: z.object({ id: AccountId }) },
-      responses: { 200: json(ContractStateSchema, 'the state'), ...errorResponses(400, 404) },
-    }),
-    (c) => {
-      const { id } = c.req.valid('param');
-      const contract = contractOr404(id);
-      const head = ledger.store.head()!;
-      return c.json(
-        ContractStateSchema.parse({ contractId: id, height: head.height, stateRoot: head.stateRoot, stateHeight: contract.stateHeight, state: ledger.store.contractState(id) }),
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/contracts/{id}/state/{key}',
-      summary: 'One committed value with a Merkle proof against the head block’s state root',
-      request: { params: z.object({ id: AccountId, key: z.string().min(1).max(256) }) },
-      responses: { 200: json(ValueWithProof, 'the value and its proof'), ...errorResponses(400, 404) },
-    }),
-    (c) => {
-      const { id, key } = c.req.valid('param');
-      contractOr404(id);
-      const value = ledger.store.contractValue(id, key);
-      if (value === undefined) throw new LedgerError('NotFound', `contract '${id}' has no key '${key}'`);
-      const leaf = { kind: 'state' as const, contractId: id, key, value };
-      const head = ledger.store.head()!;
-      return c.json(ValueWithProof.parse({ contractId: id, key, value, proof: { leaf, steps: ledger.tree.proof(leaf)!, root: head.stateRoot, height: head.height } }), 200);
-    },
-  );
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        summary: 'One contract: current code and version history',
+        request: { params: z.object({ id: AccountId }) },
+        responses: { 200: json(ContractDetailSchema, 'the contract'), ...errorResponses(400, 404) },
+      }),
+      (c) => {
+        const { id } = c.req.valid('param');
+        const contract = contractOr404(id);
+        const current = ledger.store.contractCode(id)!;
+        return c.json(ContractDetailSchema.parse({ ...contract, code: current.code, versions: ledger.store.contractVersions(id) }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        summary: 'Deploy a contract or a new version of yours (a signed `deploy` transaction)',
+        request: { body: { content: { 'application/json': { schema: SignedDeploySchema } }, required: true } },
+        responses: {
+          201: json(SubmittedSchema, 'committed'),
+          200: json(SubmittedSchema, 'already committed: the original answer'),
+          ...errorResponses(400, 401, 403, 409, 413, 429, 503),
+        },
+      }),
+      (c) => submitAndRespond(c, ledger, c.req.valid('json')),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/state',
+        summary: 'A contract’s whole committed state, at the head block',
+        request: { params: z.object({ id: AccountId }) },
+        responses: { 200: json(ContractStateSchema, 'the state'), ...errorResponses(400, 404) },
+      }),
+      (c) => {
+        const { id } = c.req.valid('param');
+        const contract = contractOr404(id);
+        const head = ledger.store.head()!;
+        return c.json(ContractStateSchema.parse({ contractId: id, height: head.height, stateRoot: head.stateRoot, stateHeight: contract.stateHeight, state: ledger.store.contractState(id) }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/state/{key}',
+        summary: 'One committed value with a Merkle proof against the head block’s state root',
+        // TODO(engine-limits): the engine's key size limit (256 bytes), until it is generated from the Rust limits.
+        request: { params: z.object({ id: AccountId, key: z.string().min(1).max(256) }) },
+        responses: { 200: json(ValueWithProof, 'the value and its proof'), ...errorResponses(400, 404) },
+      }),
+      (c) => {
+        const { id, key } = c.req.valid('param');
+        contractOr404(id);
+        const value = ledger.store.contractValue(id, key);
+        if (value === undefined) throw new LedgerError('NotFound', `contract '${id}' has no key '${key}'`);
+        const leaf = { kind: 'state' as const, contractId: id, key, value };
+        const head = ledger.store.head()!;
+        return c.json(ValueWithProof.parse({ contractId: id, key, value, proof: { leaf, steps: ledger.tree.proof(leaf)!, root: head.stateRoot, height: head.height } }), 200);
+      },
+    );
 }

@@ -1,7 +1,22 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { SignedTransaction } from '@tana/engine';
-import type { Ledger } from '../../ledger.ts';
-import { SubmittedSchema } from '../schemas.ts';
 import type { Context } from 'hono';
+import { LedgerError } from '../../errors.ts';
+import type { Ledger } from '../../ledger.ts';
+import type { AppEnv } from '../env.ts';
+import { SubmittedSchema } from '../schemas.ts';
+
+/** A sub-app of the API: requests that fail their schema are a named ValidationError. */
+export function routes() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+        throw new LedgerError('ValidationError', `invalid ${result.target}: ${issues.slice(0, 5).join('; ')}`, { details: result.error.issues });
+      }
+    },
+  });
+}
 
 export function headOf(ledger: Ledger): { height: number; hash: string } {
   const head = ledger.store.head()!;
@@ -9,7 +24,7 @@ export function headOf(ledger: Ledger): { height: number; hash: string } {
 }
 
 /** Submits and answers 201 (committed now) or 200 (already committed: the original answer). */
-export async function submitAndRespond(c: Context, ledger: Ledger, signed: SignedTransaction) {
-  const submitted = SubmittedSchema.parse(await ledger.processor.submit(signed));
-  return c.json(submitted, submitted.replayed ? 200 : 201);
+export async function submitAndRespond(c: Context<AppEnv>, ledger: Ledger, signed: SignedTransaction) {
+  const submitted = SubmittedSchema.parse(await ledger.submit(signed, { client: c.get('client') }));
+  return submitted.replayed ? c.json(submitted, 200) : c.json(submitted, 201);
 }

@@ -1,0 +1,15 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fromBase64Url, toBase64Url } from './bytes.ts';
+
+test('base64url round-trips every byte, without padding or URL-unsafe characters', () => {
+  const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+  for (let length = 0; length <= 5; length++) {
+    const text = toBase64Url(bytes.subarray(250 - length, 250));
+    assert.match(text, /^[A-Za-z0-9_-]*$/);
+    assert.deepEqual(fromBase64Url(text), bytes.subarray(250 - length, 250));
+  }
+  assert.equal(toBase64Url(Uint8Array.of(0xfb, 0xff)), '-_8');
+  assert.deepEqual(fromBase64Url(toBase64Url(bytes)), bytes);
+  assert.throws(() => fromBase64Url('a+b/'), /not a base64url string/);
+});

@@ -1,0 +1,92 @@
+// A stream of signed transfers and contract calls from several clients against a ledger in its own
+// process, for the fault tests: it records every acknowledged transaction id, and how every request
+// ended, so a test can require that each got an answer and that nothing acknowledged was lost.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadEngine, signTransaction } from '@tana/engine';
+import { callContract, LedgerClient, LedgerRequestError, transferTransaction, type ChainInfo } from '../../ledger/src/client/index.ts';
+import { createUser, deploy, type TestUser } from './ledger.ts';
+import { startTana, TANA_BIN } from './tana-process.ts';
+
+export interface Load {
+  acknowledged: string[];
+  /** How requests ended that got no HTTP answer, by cause ('ECONNREFUSED', 'UND_ERR_SOCKET', …). */
+  unanswered: Map<string, number>;
+  /** Named refusals seen (code → count). */
+  refusals: Map<string, number>;
+  /** Stops the clients and waits for them. */
+  stop(): Promise<void>;
+}
+
+const counter = `import { data } from 'tana:data'\nconst n = ((await data.get('n')) ?? 0) + 1\nawait data.set('n', n)\nawait data.commit()\nexport default n`;
+
+/** Registers four users and a counter, then runs transfer loops and one call loop until `stop()` or the ledger is gone. */
+export async function startLoad(url: string): Promise<Load> {
+  const client = new LedgerClient(url);
+  const chain: ChainInfo = await client.chain();
+  const ledger = { client, chain };
+  const users: TestUser[] = [];
+  for (const id of ['u0', 'u1', 'u2', 'u3']) users.push(await createUser(ledger, id));
+  await deploy(ledger, users[0]!, 'counter', counter);
+  const engine = await loadEngine();
+
+  const load: Load = { acknowledged: [], unanswered: new Map(), refusals: new Map(), stop: async () => {} };
+  let stopping = false;
+  /** Records how a request ended; false when the client should stop (the ledger no longer answers). */
+  const ended = (error: unknown): boolean => {
+    if (error instanceof LedgerRequestError && error.code !== 'Unreachable') {
+      load.refusals.set(error.code, (load.refusals.get(error.code) ?? 0) + 1);
+      return error.code !== 'ShuttingDown';
+    }
+    const cause = (error as { message?: string }).message?.match(/ECONNREFUSED|ECONNRESET|UND_ERR_\w+|other side closed|socket/)?.[0] ?? String(error);
+    load.unanswered.set(cause, (load.unanswered.get(cause) ?? 0) + 1);
+    return false;
+  };
+  const transfers = users.map(async (user, i) => {
+    while (!stopping) {
+      try {
+        const { nextNonce } = await client.user(user.id);
+        const done = await client.submit(await signTransaction(transferTransaction(chain, user.id, nextNonce, users[(i + 1) % 4]!.id, '1', 'USD'), user.privateKey));
+        load.acknowledged.push(done.id);
+      } catch (error) {
+        if (!ended(error)) return;
+      }
+    }
+  });
+  const calls = (async () => {
+    while (!stopping) {
+      try {
+        const result = await callContract(client, engine, { contractId: 'counter', sender: 'u0', privateKey: users[0]!.privateKey, retries: 10 });
+        if (result.submitted) load.acknowledged.push(result.submitted.id);
+      } catch (error) {
+        if (!ended(error)) return;
+      }
+    }
+  })();
+  load.stop = async () => {
+    stopping = true;
+    await Promise.all([...transfers, calls]);
+  };
+  return load;
+}
+
+/** Starts the ledger again on the same data, finds every acknowledged transaction, stops it, and runs `tana verify`. */
+export async function checkAfterRestart(home: string, acknowledged: string[]): Promise<{ missing: string[]; verify: string }> {
+  const again = await startTana(home, ['--workers', '1'], { stderr: 'inherit' });
+  const missing: string[] = [];
+  try {
+    const client = new LedgerClient(again.url);
+    for (const id of acknowledged) {
+      try {
+        await client.transaction(id);
+      } catch {
+        missing.push(id);
+      }
+    }
+  } finally {
+    await again.stop();
+  }
+  const { stdout } = await promisify(execFile)(process.execPath, [TANA_BIN, 'verify', '--data', join(home, 'ledger')], { env: { ...process.env, TANA_HOME: home } });
+  return { missing, verify: stdout };
+}
