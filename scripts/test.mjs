@@ -12,6 +12,7 @@ const suites = [
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
   ['engine package, ledger, CLI and examples (Node; real SQLite files and servers on 127.0.0.1)', 'npm', ['run', 'test:node']],
   ['engine in Chromium (parity with Node)', 'npm', ['run', 'test:browser']],
+  ['engine differential: seeded edge contracts, Node main and worker, Chromium page and Web Worker, fresh and warm', 'npm', ['run', 'test:differential']],
   ['playground end to end in Chromium, against a real ledger', 'npm', ['run', 'test:playground']],
   ['engine package installed from its tarball (Node, Chromium, Vite)', 'npm', ['run', 'test:package']],
 ];

@@ -3,12 +3,12 @@
 // ordinary JavaScript loop, in the same run. Target: every row within 10× the loop, and
 // the largest gas limit a run may ask for ending far inside the sandbox's wall clock.
 //   npm run bench:gas
-import { buildRequest, loadEngine } from '@tana/engine';
+import { buildRequest, DEFAULT_TIMEOUT_MS, LIMITS, loadEngine } from '@tana/engine';
 import { fmt, median } from './measure.ts';
 
 const GAS = 20_000_000;
-const MAX_GAS = 100_000_000;
-const SANDBOX_TIMEOUT_MS = 30_000;
+const MAX_GAS = LIMITS.maxGasLimit;
+const SANDBOX_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
 
 /** One kind of work each, repeated until the gas runs out. */
 export const gasPatterns: Record<string, string> = {

@@ -83,4 +83,8 @@ impl Fatal {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         Self { code, message: message.into(), url: None }
     }
+
+    pub fn out_of_gas(limit: u64) -> Self {
+        Self::new(ErrorCode::OutOfGas, format!("the run needed more gas than its limit of {limit}"))
+    }
 }

@@ -127,13 +127,24 @@ fn finish(result: RunResult, context: &mut Context) -> Outcome {
     let limit = host.gas.limit();
     let gas_used = host.gas.total(instructions).min(limit);
     let over_limit = out_of_instructions || host.gas.total(instructions) > limit;
+    // Where an uncatchable error (out of gas, too deep, a host limit) happened in the contract.
+    let position = match &result {
+        Err(Failure::Thrown(error)) => error.tana_backtrace().as_deref().and_then(position_in_contract).map(|(l, c)| unprelude(l, c)),
+        _ => None,
+    };
+    let located = |mut failure: EngineFailure| {
+        if failure.line.is_none() {
+            (failure.line, failure.column) = position.unzip();
+        }
+        failure
+    };
     let outcome = match (host.fatal.clone(), result) {
-        (Some(fatal), _) => Err(failure_of(fatal)),
-        (None, _) if over_limit => Err(failure_of(Fatal::new(ErrorCode::OutOfGas, "the run used more gas than its limit"))),
+        (Some(fatal), _) => Err(located(failure_of(fatal))),
+        (None, _) if over_limit => Err(located(failure_of(Fatal::out_of_gas(limit)))),
         (None, Ok(value)) => Ok(value),
         (None, Err(Failure::Fatal(fatal))) => Err(failure_of(fatal)),
         (None, Err(Failure::Parse(failure))) => Err(failure),
-        (None, Err(Failure::Thrown(error))) => Err(thrown_failure(error, context)),
+        (None, Err(Failure::Thrown(error))) => Err(located(thrown_failure(error, context, limit))),
     };
     match outcome {
         Ok(value) => {
@@ -200,16 +211,15 @@ fn unprelude(line: u32, column: u32) -> (u32, u32) {
 }
 
 /// An error the contract threw and did not catch, or an engine limit.
-fn thrown_failure(error: JsError, context: &mut Context) -> EngineFailure {
+fn thrown_failure(error: JsError, context: &mut Context, gas_limit: u64) -> EngineFailure {
     if let Some(engine) = error.as_engine() {
-        let code = match engine {
+        return match engine {
             EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => {
-                return failure_of(Fatal::new(ErrorCode::DepthLimit, DEPTH_LIMIT_MESSAGE));
+                failure_of(Fatal::new(ErrorCode::DepthLimit, DEPTH_LIMIT_MESSAGE))
             }
-            EngineError::NoInstructionsRemain => ErrorCode::OutOfGas,
-            _ => ErrorCode::EngineFailure,
+            EngineError::NoInstructionsRemain => failure_of(Fatal::out_of_gas(gas_limit)),
+            _ => failure_of(Fatal::new(ErrorCode::EngineFailure, engine.to_string())),
         };
-        return failure_of(Fatal::new(code, engine.to_string()));
     }
     let opaque = error.into_opaque(context).unwrap_or_default();
     let (message, stack) = describe(&opaque, context);

@@ -86,9 +86,9 @@ pub fn abort(context: &mut Context, fatal: Fatal) -> JsError {
 /// Charges host gas; aborts the run with `OutOfGas` past the limit.
 pub fn charge(context: &mut Context, amount: u64) -> JsResult<()> {
     let used = instructions_used(context);
-    let over = with_host(context, |h| h.gas.charge(amount, used).is_err())?;
+    let (over, limit) = with_host(context, |h| (h.gas.charge(amount, used).is_err(), h.gas.limit()))?;
     if over {
-        return Err(abort(context, Fatal::new(ErrorCode::OutOfGas, "the run used more gas than its limit")));
+        return Err(abort(context, Fatal::out_of_gas(limit)));
     }
     Ok(())
 }

@@ -9,12 +9,14 @@
 //! step by step: `toJSON` is called, getters and Proxy traps run, boxed primitives are
 //! unwrapped, non-enumerable and symbol keys are skipped, `undefined`, functions and
 //! symbols are dropped from objects and become `null` in arrays, non-finite numbers are
-//! `null`. Each nested object takes one level of the engine's native depth, as in
-//! `JSON.stringify`.
+//! `null`. Values nest at most `MAX_VALUE_DEPTH` levels, so that what a run stores parses
+//! again as a later run's state.
 
 use boa_engine::object::JsObject;
 use boa_engine::{Context, JsBigInt, JsError, JsString, JsValue, JsVariant, js_string};
 use serde_json::{Map, Number, Value};
+
+use crate::limits::MAX_VALUE_DEPTH;
 
 /// Why a value could not become JSON.
 pub enum ToJsonError {
@@ -124,6 +126,9 @@ impl Walk {
             JsVariant::Object(object) if !object.is_callable() => {
                 if self.stack.iter().any(|o| JsObject::equals(o, &object)) {
                     return Err(self.refuse("refers to an object that contains it (a cycle)"));
+                }
+                if self.stack.len() >= MAX_VALUE_DEPTH {
+                    return Err(self.refuse(&format!("nests deeper than {MAX_VALUE_DEPTH} levels of objects and arrays")));
                 }
                 context.tana_enter()?;
                 self.stack.push(object.clone());

@@ -27,6 +27,10 @@ pub const MAX_SOURCE_NESTING: u32 = 500;
 /// sandbox's wall clock, which stays only as a safety net.
 pub const DEFAULT_GAS_LIMIT: u64 = 10_000_000;
 pub const MAX_GAS_LIMIT: u64 = 50_000_000;
+/// Deepest nesting of a value that crosses the boundary (stored, returned, transferred,
+/// passed in): what comes back in a later run's state must parse again (the host reads
+/// requests with serde_json, which stops at 128 levels).
+pub const MAX_VALUE_DEPTH: usize = 100;
 /// Deepest JavaScript call stack (frames live on the engine's heap, not the host's stack).
 pub const MAX_RECURSION: usize = 400;
 /// Deepest native nesting: every built-in that calls another, every nested object or
@@ -53,7 +57,7 @@ mod export {
 
     #[test]
     fn export_limits_for_typescript() {
-        let entries: [(&str, u64, &str); 14] = [
+        let entries: [(&str, u64, &str); 15] = [
             ("maxKeyBytes", MAX_KEY_BYTES as u64, "Largest key, in UTF-8 bytes."),
             ("maxValueBytes", MAX_VALUE_BYTES as u64, "Largest value, in bytes of its JSON."),
             ("maxStateBytes", MAX_STATE_BYTES as u64, "Largest committed state of one contract: keys plus serialised values."),
@@ -63,6 +67,7 @@ mod export {
             ("maxSourceNesting", u64::from(MAX_SOURCE_NESTING), "How deeply source may nest, in the parser's units."),
             ("defaultGasLimit", DEFAULT_GAS_LIMIT, "Gas a run gets when the request names none."),
             ("maxGasLimit", MAX_GAS_LIMIT, "Most gas a run may ask for."),
+            ("maxValueDepth", MAX_VALUE_DEPTH as u64, "Deepest nesting of a value that crosses the boundary."),
             ("maxRecursion", MAX_RECURSION as u64, "Deepest JavaScript call stack."),
             ("maxNativeDepth", MAX_NATIVE_DEPTH as u64, "Deepest native nesting (built-ins, nested values, prototype and proxy chains)."),
             ("maxLogEntries", MAX_LOG_ENTRIES as u64, "Most console entries per run."),

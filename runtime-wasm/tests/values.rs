@@ -103,3 +103,21 @@ fn well_formed_strings_round_trip_exactly() {
     assert_eq!(outcome.value, json!(text));
     assert_eq!(outcome.diff.set.get(text), Some(&json!(text)));
 }
+
+#[test]
+fn values_nest_at_most_a_hundred_levels_so_they_read_back() {
+    let nested = |n: usize| format!("let v = 1; for (let i = 0; i < {n}; i++) v = [v];");
+    let outcome = run(&format!("{} await data.set('v', v); await data.commit(); export default v", nested(100)));
+    assert!(outcome.ok, "{:?}", outcome.error);
+    let message = refused(&format!("{} await data.set('v', v)", nested(101)), ErrorCode::NotSerializable);
+    assert!(message.contains("value[0][0]") && message.contains("100 levels"), "{message}");
+    // What was stored comes back in a later run's state.
+    let state = outcome.diff.set.get("v").cloned().unwrap();
+    let request: ExecuteRequest = serde_json::from_value(json!({
+        "code": "import { data } from 'tana:data'; let v = await data.get('v'), d = 0; while (Array.isArray(v)) { v = v[0]; d++ } export default d",
+        "state": { "v": state },
+        "context": {}
+    }))
+    .expect("the stored value parses again");
+    assert_eq!(tana_engine::execute(request).value, json!(100));
+}

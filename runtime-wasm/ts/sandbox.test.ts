@@ -30,7 +30,7 @@ test('past its wall clock a run is Timeout, leaves no trace, and the sandbox rec
     const code = `import { data } from 'tana:data'
 await data.set('trace', 1); await data.commit()
 for (;;) {}`;
-    const outcome = await sandbox.run(code, { gasLimit: 100_000_000 });
+    const outcome = await sandbox.run(code, { gasLimit: 50_000_000 });
     assert.equal(outcome.ok, false);
     assert.equal(outcome.error?.code, 'Timeout');
     assert.deepEqual(outcome.diff, { set: {}, deleted: [], transfers: [] });
@@ -64,7 +64,7 @@ test('runs queued in order, one at a time', async () => {
 test('stop() ends the run in progress at once as Stopped, and the next run gets a fresh worker', async () => {
   const sandbox = await createSandbox({ timeoutMs: 60_000 });
   try {
-    const pending = sandbox.run('for (;;) {}', { gasLimit: 100_000_000 });
+    const pending = sandbox.run('for (;;) {}', { gasLimit: 50_000_000 });
     sandbox.stop();
     const outcome = await pending;
     assert.equal(outcome.error?.code, 'Stopped');

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadEngine } from '@tana/engine';
 import { launchChromium } from '../support/chromium.ts';
 import { serveDirectory, type StaticServer } from '../../cli/src/static-server.ts';
-import { adversarialRequests, exampleRequests, type NamedRequest } from '../support/requests.ts';
+import { adversarialRequests, exampleRequests, standardRequests, type NamedRequest } from '../support/requests.ts';
 
 /** The package as a page imports it: the built ES module, no bundler. */
 const ENGINE = '/runtime-wasm/dist/index.js';
@@ -58,6 +58,7 @@ async function runInNode(requests: NamedRequest[]): Promise<string[]> {
 for (const [suite, requests] of [
   ['examples', exampleRequests()],
   ['adversarial contracts', adversarialRequests()],
+  ['standard built-ins', standardRequests()],
 ] as const) {
   test(`${suite}: Chromium matches Node byte for byte, warm and fresh`, async () => {
     const node = await runInNode(requests);
@@ -88,14 +89,20 @@ test('TypeScript examples transpile in the page to the same outcome', async () =
   for (const [i, e] of examples.entries()) assert.equal(fromPage[i], node[i], e.name);
 });
 
-test('the sandbox runs in a Web Worker and stops a catastrophic regex with Timeout', async () => {
+test('the sandbox runs in a Web Worker: a catastrophic regex runs out of gas, a run past the wall clock is Timeout, stop() is Stopped', async () => {
   const result = await page.evaluate(async (ENGINE) => {
-    const { createSandbox } = await import(ENGINE);
-    const sandbox = await createSandbox({ timeoutMs: 1500 });
-    const hung = await sandbox.run("export default /^(a+)+$/.test('a'.repeat(40) + 'b')");
+    const { createSandbox, LIMITS } = await import(ENGINE);
+    const sandbox = await createSandbox();
+    const regex = await sandbox.run("export default /^(a+)+$/.test('a'.repeat(40) + 'b')");
+    const stopped = sandbox.run('for (;;) {}', { gasLimit: LIMITS.maxGasLimit });
+    sandbox.stop();
     const next = await sandbox.run('export default 40 + 2');
     await sandbox.close();
-    return { code: hung.error?.code, value: next.value };
+    // The wall clock is a safety net that gas keeps out of reach: set far below the largest gas limit here.
+    const hurried = await createSandbox({ timeoutMs: 50 });
+    const spin = await hurried.run('for (;;) {}', { gasLimit: LIMITS.maxGasLimit });
+    await hurried.close();
+    return { regex: regex.error?.code, spin: spin.error?.code, stopped: (await stopped).error?.code, value: next.value };
   }, ENGINE);
-  assert.deepEqual(result, { code: 'Timeout', value: 42 });
+  assert.deepEqual(result, { regex: 'OutOfGas', spin: 'Timeout', stopped: 'Stopped', value: 42 });
 });

@@ -33,14 +33,14 @@ const depthCases: fc.Arbitrary<string>[] = [
 
 /** A built-in doing work of a given size; with a gas limit near what it needs, some cases run out. */
 const workCases: fc.Arbitrary<string>[] = [
-  fc.integer({ min: 1, max: 400_000 }).map((n) => `export default 'ab'.repeat(${n}).replaceAll('a', 'xy').length`),
-  fc.integer({ min: 1, max: 300_000 }).map((n) => `export default new Float64Array(${n}).fill(1.5).reduce((s, x) => s + x, 0)`),
-  fc.integer({ min: 1, max: 100_000 }).map((n) => `export default new Array(${n}).fill(7).length`),
-  fc.integer({ min: 1, max: 20_000 }).map((n) => `const a = []; for (let i = 0; i < ${n}; i++) a.push((i * 7919) % 10007); a.sort(); export default a[${n} >> 1]`),
-  fc.integer({ min: 1, max: 24 }).map((n) => `export default /^(a+)+$/.test('a'.repeat(${n}) + 'b')`),
-  fc.integer({ min: 1, max: 3_000 }).map((n) => `const o = { a: [1, 2, 3], b: 'x'.repeat(50) }; let t = 0; for (let i = 0; i < ${n}; i++) t += JSON.stringify(o).length; export default t`),
-  fc.integer({ min: 1, max: 60_000 }).map((n) => `export default 'ab,'.repeat(${n}).split(',').join(';').length`),
-  fc.integer({ min: 1, max: 4_000 }).map((n) => `export default String(7n ** ${n}n * 3n ** ${n}n).length`),
+  fc.integer({ min: 1, max: 60_000 }).map((n) => `export default 'ab'.repeat(${n}).replaceAll('a', 'xy').length`),
+  fc.integer({ min: 1, max: 40_000 }).map((n) => `export default new Float64Array(${n}).fill(1.5).reduce((s, x) => s + x, 0)`),
+  fc.integer({ min: 1, max: 60_000 }).map((n) => `export default new Array(${n}).fill(7).length`),
+  fc.integer({ min: 1, max: 5_000 }).map((n) => `const a = []; for (let i = 0; i < ${n}; i++) a.push((i * 7919) % 10007); a.sort(); export default a[${n} >> 1]`),
+  fc.integer({ min: 1, max: 19 }).map((n) => `export default /^(a+)+$/.test('a'.repeat(${n}) + 'b')`),
+  fc.integer({ min: 1, max: 800 }).map((n) => `const o = { a: [1, 2, 3], b: 'x'.repeat(50) }; let t = 0; for (let i = 0; i < ${n}; i++) t += JSON.stringify(o).length; export default t`),
+  fc.integer({ min: 1, max: 15_000 }).map((n) => `export default 'ab,'.repeat(${n}).split(',').join(';').length`),
+  fc.integer({ min: 1, max: 2_000 }).map((n) => `export default String(7n ** ${n}n * 3n ** ${n}n).length`),
   fc.integer({ min: 1, max: 600 }).map((n) => `for (let i = 0; i < 50; i++) await data.set('k' + i, i); export default (await data.keys('*' + 'k'.repeat(${n}))).length`),
 ];
 
@@ -103,7 +103,7 @@ const snippet = fc.oneof(
 
 const contract = fc.record({
   body: snippet,
-  gasLimit: fc.constantFrom(1_000_000, 3_000_000, 10_000_000),
+  gasLimit: fc.constantFrom(300_000, 1_000_000, 2_000_000),
   wrapInTry: fc.boolean(),
 });
 

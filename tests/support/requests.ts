@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { buildRequest, transpile, type ExecuteRequest, type PartialContext, type State } from '@tana/engine';
 import { adversarialCases } from '../fixtures/adversarial.ts';
+import { standardCases } from '../fixtures/standard.ts';
 
 export interface NamedRequest {
   name: string;
@@ -40,4 +41,8 @@ export function exampleRequests(): NamedRequest[] {
 
 export function adversarialRequests(): NamedRequest[] {
   return adversarialCases.map((c) => ({ name: c.name, request: buildRequest(c.code, { gasLimit: c.gasLimit }) }));
+}
+
+export function standardRequests(): NamedRequest[] {
+  return standardCases.map((c) => ({ name: c.name, request: buildRequest(c.code) }));
 }

@@ -31,7 +31,7 @@ export const callCommand = () =>
       const gasLimit = parseGas(options.gas);
       const user = resolveUser(options.as);
       const client = new LedgerClient(options.ledger ?? readConfig().ledger);
-      const sandbox = await createSandbox({ timeoutMs: 10_000 });
+      const sandbox = await createSandbox();
       try {
         const result = await withProgress(`calling '${contractId}' as ${user.id}: running locally, then waiting for its block`, async (progress) =>
           callContract(client, sandbox, {

@@ -26,7 +26,7 @@ export const runCommand = () =>
       let outcome: Outcome;
       try {
         const code = transpile(source);
-        const sandbox = await createSandbox({ timeoutMs: 10_000 });
+        const sandbox = await createSandbox();
         try {
           outcome = await sandbox.execute(buildRequest(code, { state, gasLimit, context: { tx: { input: input as JsonValue } } }));
         } finally {

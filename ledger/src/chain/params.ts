@@ -1,6 +1,6 @@
 // A chain's fixed parameters, chosen at genesis and stored in the database, so that `verify`
 // replays a chain under the rules it was built with.
-import { DEFAULT_ALLOWED_HOSTS } from '@tana/engine';
+import { DEFAULT_ALLOWED_HOSTS, LIMITS } from '@tana/engine';
 
 export interface ChainParams {
   chainId: string;
@@ -30,7 +30,7 @@ export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainP
     ],
     faucet: null,
     allowedHosts: DEFAULT_ALLOWED_HOSTS,
-    maxGas: 50_000_000, // TODO(engine-limits): the engine's maximum gas, until it is generated from the Rust limits
+    maxGas: LIMITS.maxGasLimit,
     maxCodeBytes: 256 * 1024,
     clockSkewMs: 5 * 60_000,
     ...overrides,

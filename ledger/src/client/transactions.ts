@@ -2,6 +2,7 @@
 import {
   callRequest,
   claimOf,
+  LIMITS,
   runRecordingFetches,
   sha256Hex,
   signTransaction,
@@ -18,8 +19,7 @@ import {
 } from '@tana/engine';
 import { LedgerRequestError, type ChainInfo, type LedgerClient, type Submitted } from './http.ts';
 
-// TODO(engine-limits): the engine's default gas limit, repeated here until it is generated from the Rust limits.
-const DEFAULT_CALL_GAS = 10_000_000;
+const DEFAULT_CALL_GAS = LIMITS.defaultGasLimit;
 
 /** What a transaction needs to know about the chain (from `GET /chain`). */
 export type ChainView = Pick<ChainInfo, 'chainId' | 'engineHash' | 'producer' | 'allowedHosts'>;

@@ -12,7 +12,7 @@ export interface ExecutionPool {
 
 export async function createExecutionPool(options: { size?: number; timeoutMs?: number } = {}): Promise<ExecutionPool> {
   const size = Math.max(1, options.size ?? availableParallelism());
-  const workers = await Promise.all(Array.from({ length: size }, () => createSandbox({ timeoutMs: options.timeoutMs ?? 5000 })));
+  const workers = await Promise.all(Array.from({ length: size }, () => createSandbox({ timeoutMs: options.timeoutMs })));
   const pending = workers.map(() => 0);
   // Load the engine in every worker now, so the first real call does not pay for it.
   await Promise.all(workers.map((worker) => worker.execute(buildRequest('', { gasLimit: 1000 }))));

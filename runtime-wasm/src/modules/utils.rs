@@ -3,7 +3,7 @@
 //! `FetchNotRecorded` naming it, so the host can fetch it and run again.
 
 use boa_engine::module::SyntheticModule;
-use boa_engine::object::ObjectInitializer;
+use boa_engine::object::{FunctionObjectBuilder, ObjectInitializer};
 use boa_engine::property::Attribute;
 use boa_engine::{Context, JsNativeError, JsResult, JsString, JsValue, NativeFunction, js_string};
 
@@ -18,7 +18,7 @@ use crate::protocol::RecordedFetch;
 pub const SPEC: ModuleSpec = ModuleSpec { specifier: "tana:utils", exports: &["fetch"], init };
 
 fn init(module: &SyntheticModule, context: &mut Context) -> JsResult<()> {
-    let fetch = NativeFunction::from_fn_ptr(fetch).to_js_function(context.realm());
+    let fetch = FunctionObjectBuilder::new(context.realm(), NativeFunction::from_fn_ptr(fetch)).name(js_string!("fetch")).length(1).build();
     module.set_export(&js_string!("fetch"), fetch.into())
 }
 

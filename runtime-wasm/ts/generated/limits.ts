@@ -20,6 +20,8 @@ export const LIMITS = {
   defaultGasLimit: 10000000,
   /** Most gas a run may ask for. */
   maxGasLimit: 50000000,
+  /** Deepest nesting of a value that crosses the boundary. */
+  maxValueDepth: 100,
   /** Deepest JavaScript call stack. */
   maxRecursion: 400,
   /** Deepest native nesting (built-ins, nested values, prototype and proxy chains). */

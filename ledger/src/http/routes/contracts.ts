@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LIMITS } from '@tana/engine';
 import type { Ledger } from '../../ledger.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, JsonValueSchema, SignedDeploySchema } from '../../tx/schemas.ts';
@@ -79,8 +80,7 @@ export function contractRoutes(ledger: Ledger) {
         method: 'get',
         path: '/{id}/state/{key}',
         summary: 'One committed value with a Merkle proof against the head block’s state root',
-        // TODO(engine-limits): the engine's key size limit (256 bytes), until it is generated from the Rust limits.
-        request: { params: z.object({ id: AccountId, key: z.string().min(1).max(256) }) },
+        request: { params: z.object({ id: AccountId, key: z.string().min(1).max(LIMITS.maxKeyBytes) }) },
         responses: { 200: json(ValueWithProof, 'the value and its proof'), ...errorResponses(400, 404) },
       }),
       (c) => {

@@ -1,0 +1,53 @@
+//! Standard JavaScript inside contracts: the finished built-ins Boa keeps behind features
+//! are there, unfinished proposals are not, replaced built-ins look native, and the
+//! locale-dependent built-ins follow one documented rule without `Intl`.
+
+use serde_json::{Value, json};
+use tana_engine::protocol::ExecuteRequest;
+
+fn value(code: &str) -> Value {
+    let request: ExecuteRequest = serde_json::from_value(json!({ "code": code, "context": {} })).expect("valid request");
+    let outcome = tana_engine::execute(request);
+    assert!(outcome.ok, "{code}: {:?}", outcome.error);
+    outcome.value
+}
+
+#[test]
+fn finished_built_ins_are_there() {
+    assert_eq!(value("const b = new ArrayBuffer(8); const c = b.transfer(16); export default [b.detached, c.byteLength, c.transferToFixedLength(4).byteLength]"), json!([true, 16, 4]));
+    assert_eq!(value("export default [new Float16Array([1.5, 65504, 1e5])[2], Math.f16round(1.337)]"), json!([null, 1.3369140625]));
+    assert_eq!(value("export default (await Array.fromAsync([Promise.resolve(1), 2])).concat(Error.isError(new TypeError()), Error.isError({}))"), json!([1, 2, true, false]));
+    assert_eq!(value("export default [Math.sumPrecise([1e20, 0.1, -1e20]), Math.sumPrecise([])]"), json!([0.1, 0]));
+}
+
+#[test]
+fn unfinished_proposals_are_not() {
+    assert_eq!(
+        value("export default [typeof Promise.allKeyed, typeof Promise.allSettledKeyed, typeof Iterator.prototype.includes, typeof Iterator.includes]"),
+        json!(["undefined", "undefined", "undefined", "undefined"])
+    );
+}
+
+#[test]
+fn replaced_built_ins_look_native() {
+    let descriptor = "const d = (o, k) => { const x = Object.getOwnPropertyDescriptor(o, k); return [x.writable, x.enumerable, x.configurable] };";
+    assert_eq!(
+        value(&format!("{descriptor} export default [Math.random.name, Math.random.length, String(Math.random), d(Math, 'random')]")),
+        json!(["random", 0, "function random() { [native code] }", [true, false, true]])
+    );
+    assert_eq!(value(&format!("{descriptor} export default [console.log.name, console.log.length, d(globalThis, 'console'), Object.keys(globalThis)]")), json!(["log", 0, [true, false, true], []]));
+    assert_eq!(
+        value("import { fetch } from 'tana:utils'; import { data } from 'tana:data'; import { tx } from 'tana:tx'; export default [fetch.name, fetch.length, String(fetch), data.set.name, data.set.length, tx.transfer.name]"),
+        json!(["fetch", 1, "function fetch() { [native code] }", "set", 2, "transfer"])
+    );
+}
+
+#[test]
+fn locale_built_ins_follow_one_rule_without_intl() {
+    // Code points after canonical composition (NFC).
+    assert_eq!(value("export default ['o\\u0308'.localeCompare('ö'), 'a'.localeCompare('b'), 'b'.localeCompare('a'), '\\uff61'.localeCompare('\\u{1f600}')]"), json!([0, -1, 1, -1]));
+    // Elements' toLocaleString with no arguments, joined with ",".
+    assert_eq!(value("export default [[1, 2.5, null, 'x'].toLocaleString(), new Int8Array([1, 2]).toLocaleString()]"), json!(["1,2.5,,x", "1,2"]));
+    assert_eq!(value("export default [{ toLocaleString(...a) { return a.length } }].toLocaleString('de', {})"), json!("0"));
+    assert_eq!(value("export default [(1234.5).toLocaleString(), 10n.toLocaleString(), typeof Intl]"), json!(["1234.5", "10", "undefined"]));
+}
