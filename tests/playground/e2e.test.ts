@@ -120,34 +120,109 @@ describe('playground in Chromium', () => {
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, before);
   });
 
-  test('Monaco knows the tana:* modules: the examples have no diagnostics, a misuse does', async () => {
-    // The error markers of the model in the editor (computed by Monaco's TypeScript worker).
-    const errorMarkers = () => {
-      const w = window as never as { __tanaEditor: { getModel(): { uri: unknown } }; __tanaMonaco: { editor: { getModelMarkers(f: object): { owner: string; message: string; severity: number }[] } } };
-      return w.__tanaMonaco.editor.getModelMarkers({ resource: w.__tanaEditor.getModel().uri }).filter((m) => m.severity === 8).map((m) => m.message);
-    };
-    // A misuse first: once its markers appear, the TypeScript worker is up and diagnosing.
-    await newFileWith("import { data } from 'tana:data'\nimport { nothing } from 'tana:core'\nawait data.set(42)\n");
-    await page.waitForFunction(`(${errorMarkers})().length >= 2`, null, { timeout: 15_000 });
-    const messages = (await page.evaluate(errorMarkers)).join('\n');
+  /** Diagnostics of the model in the editor, asked of Monaco's TypeScript worker itself (not waited for as markers). */
+  async function diagnostics(): Promise<string[]> {
+    return page.evaluate(async () => {
+      const w = window as never as {
+        __tanaEditor: { getModel(): { uri: { toString(): string } } };
+        __tanaTypeScript: () => Promise<(uri: unknown) => Promise<{ getSyntacticDiagnostics(f: string): Promise<{ messageText: unknown }[]>; getSemanticDiagnostics(f: string): Promise<{ messageText: unknown }[]> }>>;
+      };
+      const uri = w.__tanaEditor.getModel().uri;
+      const worker = await (await w.__tanaTypeScript())(uri);
+      const all = [...(await worker.getSyntacticDiagnostics(uri.toString())), ...(await worker.getSemanticDiagnostics(uri.toString()))];
+      return all.map((d) => (typeof d.messageText === 'string' ? d.messageText : JSON.stringify(d.messageText)));
+    });
+  }
+
+  async function openFile(name: string) {
+    await $(`file-${name}`).click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="file-name"]')?.textContent?.startsWith(n), name);
+  }
+
+  test('Monaco is a TypeScript editor: every example has zero diagnostics (standard library and tana:* loaded), a misuse has some', async () => {
+    for (const example of examples()) {
+      const name = example.name.replace(/\.ts$/, '');
+      await openFile(name);
+      assert.deepEqual(await diagnostics(), [], name);
+    }
+    await newFileWith("import { data } from 'tana:data'\nimport { nothing } from 'tana:core'\nawait data.set(42)\nconst n: number = parseInt('4') + Math.max(1, 2)\n");
+    const messages = (await diagnostics()).join('\n');
     assert.match(messages, /nothing/);
     assert.match(messages, /argument/i);
-    await $('file-counter').click();
-    await page.waitForFunction(`(${errorMarkers})().length === 0`, null, { timeout: 15_000 });
+    assert.doesNotMatch(messages, /parseInt|Math/);
+    // …and the editor marks them.
+    const errorMarkers = () => {
+      const w = window as never as { __tanaEditor: { getModel(): { uri: unknown } }; __tanaMonaco: { editor: { getModelMarkers(f: object): { severity: number }[] } } };
+      return w.__tanaMonaco.editor.getModelMarkers({ resource: w.__tanaEditor.getModel().uri }).filter((m) => m.severity === 8).length;
+    };
+    await page.waitForFunction(`(${errorMarkers})() >= 2`, null, { timeout: 15_000 });
   });
 
-  test('an error shows its code and the contract line; Stop ends a runaway contract', async () => {
+  test('completion after `data.`, hover, signature help, find and the context menu are there', async () => {
+    await newFileWith("import { data } from 'tana:data'\n\n");
+    await page.evaluate(() => {
+      const editor = (window as never as { __tanaEditor: { setPosition(p: object): void; focus(): void } }).__tanaEditor;
+      editor.setPosition({ lineNumber: 3, column: 1 });
+      editor.focus();
+    });
+    await page.keyboard.type('data.');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.filter({ hasText: 'commit' }).first().waitFor({ timeout: 15_000 });
+    const labels = await suggestions.allTextContents();
+    for (const name of ['get', 'set', 'keys']) assert.ok(labels.some((l) => l.startsWith(name)), `${name} in ${labels.join(', ')}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type("set(");
+    await page.locator('.parameter-hints-widget').filter({ hasText: 'key: string' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    const actions = await page.evaluate(() => (window as never as { __tanaEditor: { getSupportedActions(): { id: string }[] } }).__tanaEditor.getSupportedActions().map((a) => a.id));
+    for (const id of ['actions.find', 'editor.action.startFindReplaceAction', 'editor.action.formatDocument', 'editor.action.showHover', 'editor.action.triggerParameterHints', 'editor.action.quickCommand']) {
+      assert.ok(actions.includes(id), `${id} is an action (of ${actions.length}: ${actions.join(' ')})`);
+    }
+    // Go to definition (F12): from a call to the function's declaration.
+    await page.evaluate(() => {
+      const editor = (window as never as { __tanaEditor: { setValue(v: string): void; setPosition(p: object): void; focus(): void } }).__tanaEditor;
+      editor.setValue('function twice(n: number) {\n  return n * 2\n}\n\nexport default twice(2)\n');
+      editor.setPosition({ lineNumber: 5, column: 18 });
+      editor.focus();
+    });
+    await page.keyboard.press('F12');
+    await page.waitForFunction(() => (window as never as { __tanaEditor: { getPosition(): { lineNumber: number } } }).__tanaEditor.getPosition().lineNumber === 1, null, { timeout: 10_000 });
+    await page.locator('[data-testid="editor"] .view-lines').click({ button: 'right' });
+    await page.locator('.context-view .monaco-menu').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+  });
+
+  test('an error shows its code and the contract line, linked into the editor; a syntax error points at the bracket left open', async () => {
     await newFileWith("const a = 1\n\nthrow new Error('broken on purpose')\n");
     await runAndWait();
     assert.match(await text('error'), /ContractError: .*broken on purpose/);
     assert.match(await text('error-line'), /line 3/);
+    await $('error-link').click();
+    assert.equal(await page.evaluate(() => (window as never as { __tanaEditor: { getPosition(): { lineNumber: number } } }).__tanaEditor.getPosition().lineNumber), 3);
 
+    await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("import { console } from 'tana:core'\nconsole.log('a', Math.max(1,\n\nconst b = 2\n"));
+    await runAndWait();
+    assert.match(await text('error'), /ParseError: '\(' is never closed/);
+    assert.match(await text('error-line'), /line 2:26/); // Math.max( — the innermost bracket left open
+
+    await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("import { console } from 'tana:core'\nimport { x } from 'tana:nothing'\n"));
+    await runAndWait();
+    assert.match(await text('error'), /ModuleNotFound/);
+    assert.match(await text('error-line'), /line 2:/);
+  });
+
+  test('Stop ends a runaway contract and says Stopped; OutOfGas names its limit', async () => {
     await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("export default /^(a+)+$/.test('a'.repeat(40) + 'b')\n"));
     await $('run').click();
     await page.waitForSelector('[data-testid="stop"]:enabled'); // the run has started
     await $('stop').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Timeout'), null, { timeout: 10_000 });
-    assert.match(await text('error'), /stopped/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Stopped'), null, { timeout: 10_000 });
+    assert.match(await text('error'), /Stopped: you stopped the run/);
+
+    await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue('let i = 0\nwhile (true) i++\n'));
+    await runAndWait();
+    assert.match(await text('error'), /OutOfGas: .*10,000,000 gas/);
   });
 
   test('make a key, register, deploy, sign the shown diff, submit, and see the block', visual('sign', async () => {
