@@ -71,9 +71,12 @@ export async function startLoad(url: string): Promise<Load> {
   return load;
 }
 
-/** Starts the ledger again on the same data, finds every acknowledged transaction, stops it, and runs `tana verify`. */
-export async function checkAfterRestart(home: string, acknowledged: string[]): Promise<{ missing: string[]; verify: string }> {
-  const again = await startTana(home, ['--workers', '1'], { stderr: 'inherit' });
+/**
+ * Starts the ledger again on the same data, finds every acknowledged transaction, stops it, and runs
+ * `tana verify`. `databaseArgs`: `--db <url>` when the chain is on PostgreSQL.
+ */
+export async function checkAfterRestart(home: string, acknowledged: string[], databaseArgs: string[] = []): Promise<{ missing: string[]; verify: string }> {
+  const again = await startTana(home, ['--workers', '1', ...databaseArgs], { stderr: 'inherit' });
   const missing: string[] = [];
   try {
     const client = new LedgerClient(again.url);
@@ -87,6 +90,7 @@ export async function checkAfterRestart(home: string, acknowledged: string[]): P
   } finally {
     await again.stop();
   }
-  const { stdout } = await promisify(execFile)(process.execPath, [TANA_BIN, 'verify', '--data', join(home, 'ledger')], { env: { ...process.env, TANA_HOME: home } });
+  const where = databaseArgs.length ? databaseArgs : ['--data', join(home, 'ledger')];
+  const { stdout } = await promisify(execFile)(process.execPath, [TANA_BIN, 'verify', ...where], { env: { ...process.env, TANA_HOME: home } });
   return { missing, verify: stdout };
 }
