@@ -12,6 +12,7 @@ import { TreeCache } from './chain/state-tree.ts';
 import { openStore } from './db/open-store.ts';
 import type { LedgerStore } from './db/store.ts';
 import { LedgerError } from './errors.ts';
+import { HeadEvents } from './events/heads.ts';
 import { createExecutionPool, type ExecutionPool } from './execution/pool.ts';
 import { defaultSchedulerLimits, FairScheduler, type SchedulerLimits } from './execution/scheduler.ts';
 import { TransactionProcessor, type Origin, type Submitted } from './tx/processor.ts';
@@ -56,6 +57,8 @@ export interface Ledger {
   readonly params: ChainParams;
   readonly engineHash: string;
   readonly processor: TransactionProcessor;
+  /** New heads, from this node's commits and (on PostgreSQL) every other node's: what GET /events streams. */
+  readonly events: HeadEvents;
   readonly pool: ExecutionPool;
   readonly scheduler: FairScheduler;
   readonly maxCallGas: number;
@@ -100,7 +103,9 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const defaults = defaultSchedulerLimits(pool.size);
   const scheduler = new FairScheduler({ ...defaults, ...options.scheduling, workers: pool.size });
   const maxCallGas = Math.min(options.maxCallGas ?? params.maxGas, params.maxGas);
-  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, scheduler, maxCallGas, clock });
+  const events = new HeadEvents(store, (await store.head())!.height);
+  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, scheduler, maxCallGas, clock, onCommitted: () => events.wake() });
+  await store.onForeignCommit(() => events.wake());
   const chain = params;
   const faucet = options.faucet ?? null;
   const currencies = await store.currencies();
@@ -149,6 +154,7 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
     params,
     engineHash,
     processor,
+    events,
     pool,
     scheduler,
     maxCallGas,
@@ -166,6 +172,7 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
       return submitted;
     },
     async close() {
+      events.close();
       await processor.drain();
       await pool.close();
       await store.close();
