@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadEngine } from '@tana/engine';
@@ -14,6 +15,10 @@ import { examples } from '../support/requests.ts';
 import { servePlayground } from '../../cli/src/playground.ts';
 
 const screenshot = new URL('../../docs/playground.png', import.meta.url);
+const screenshotDark = new URL('../../docs/playground-dark.png', import.meta.url);
+const screenshotPhone = new URL('../../docs/playground-phone.png', import.meta.url);
+// axe-core, pinned in package.json, injected into the page.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('playground in Chromium', () => {
   let ledger: TestLedger;
@@ -60,7 +65,7 @@ describe('playground in Chromium', () => {
   before(async () => {
     ledger = await startTestLedger({ extend: servePlayground, workers: 1 });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+    context = await browser.newContext({ viewport: { width: 1366, height: 820 }, permissions: ['clipboard-read', 'clipboard-write'] });
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await open();
@@ -71,14 +76,30 @@ describe('playground in Chromium', () => {
   });
 
   async function newFileWith(code: string) {
-    const count = await page.locator('[data-testid="files"] li').count();
+    const previous = await text('file-name');
     await $('new-file').click();
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="files"] li').length > n, count);
-    await page.waitForFunction(() => /^untitled/.test(document.querySelector('[data-testid="file-name"]')?.textContent ?? ''));
+    await page.waitForFunction((p) => {
+      const name = document.querySelector('[data-testid="file-name"]')?.textContent ?? '';
+      return name !== p && /^untitled/.test(name);
+    }, previous);
+    await page.waitForFunction(() => (window as never as { __tanaEditor: { getValue(): string } }).__tanaEditor.getValue().includes("console.log('hello')"));
     const name = await text('file-name');
     await page.evaluate((c) => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue(c), code);
     return name;
   }
+
+  test('first visit: a short guide says what Tana is and walks run → sign → submit; dismissed, it stays away', async () => {
+    await page.waitForSelector('[data-testid="guide"]');
+    assert.match(await text('guide'), /Run a contract here/);
+    await $('guide-next').click();
+    assert.match(await text('guide'), /key/);
+    await $('guide-close').click();
+    assert.equal(await $('guide').count(), 0);
+    await page.reload();
+    await page.waitForSelector('[data-ready="true"]');
+    assert.equal(await $('guide').count(), 0);
+    await $('tab-output').click();
+  });
 
   test('every example runs in the page: console, staged storage and diff as expected', async () => {
     // The examples are written for a sender called alice: make her key first (local only).
@@ -225,6 +246,21 @@ describe('playground in Chromium', () => {
     assert.match(await text('error'), /OutOfGas: .*10,000,000 gas/);
   });
 
+  test('the call form: one typed field per parameter of the exported function, beside the raw input', async () => {
+    await newFileWith("export function add(a: number, b: number, label?: string) {\n  return (label ?? 'sum') + ': ' + (a + b)\n}\n");
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="function"] option')).some((o) => o.textContent === 'add(a, b, label)'));
+    await $('function').selectOption('add');
+    assert.equal(await $('arg-a').getAttribute('type'), 'number');
+    await $('arg-a').fill('2');
+    await $('arg-b').fill('40');
+    await $('arg-label').fill('answer');
+    await runAndWait();
+    assert.equal(JSON.parse(await text('value')), 'answer: 42');
+    // The call is the file's: the arguments the form made are kept with it.
+    await $('file-counter').click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="function"]') as HTMLSelectElement | null)?.value === '');
+  });
+
   test('make a key, register, deploy, sign the shown diff, submit, and see the block', visual('sign', async () => {
     await $('file-counter').click();
     await $('tab-ledger').click();
@@ -299,13 +335,83 @@ describe('playground in Chromium', () => {
     assert.deepEqual((await ledger.client.state('counter')).state, { counter: 4 });
   });
 
+  test('offline for real: ledger stopped, page reloaded with no network; two calls queue on each other and commit in order after reconnecting', visual('offline-real', async () => {
+    await page.waitForSelector('[data-offline-ready="true"]', { timeout: 30_000 });
+    await $('file-counter').click();
+    await $('tab-ledger').click();
+    await $('sync').click();
+    await page.waitForSelector('[data-testid="sync-report"]');
+    const before = (await ledger.client.state('counter')).state.counter as number;
+    const committedBefore = await outboxCount('committed');
+    const port = Number(new URL(ledger.url).port);
+    const dataDir = ledger.dataDir;
+    await ledger.close();
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('[data-ready="true"][data-editor-ready="true"]', { timeout: 30_000 });
+      await page.waitForFunction(() => ['offline', 'unreachable'].includes(document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') ?? ''));
+      await runAndWait(); // the engine runs with no network
+      await $('tab-ledger').click();
+      await page.waitForSelector('[data-testid="ledger-offline"]');
+      for (const n of [1, 2]) {
+        await $('prepare').click();
+        await page.waitForSelector('[data-testid="sign-diff"]');
+        assert.deepEqual(JSON.parse(await text('sign-diff')).set, { counter: before + n }, 'each call runs on the calls queued before it');
+        await $('sign').click();
+        await waitForOutbox('queued', n);
+      }
+    } finally {
+      ledger = await startTestLedger({ extend: servePlayground, workers: 1, dataDir, port });
+      await context.setOffline(false);
+    }
+    await page.evaluate(() => dispatchEvent(new Event('online')));
+    await waitForOutbox('committed', committedBefore + 2);
+    assert.equal(await outboxCount('queued'), 0);
+    assert.equal(await outboxCount('conflict'), 0);
+    assert.deepEqual((await ledger.client.state('counter')).state, { counter: before + 2 });
+    await page.waitForSelector('[data-testid="connection"][data-state="online"]');
+    assert.equal(await $('ledger-problem').count(), 0, 'no stale error once the ledger is back');
+  }));
+
+  test('sync never discards staging without asking', async () => {
+    await $('file-counter').click();
+    await runAndWait(); // stages counter + 1
+    const bob = await createUser(ledger, 'bob2');
+    await callContract(ledger.client, await loadEngine(), { contractId: 'counter', sender: 'bob2', privateKey: bob.privateKey });
+    await $('tab-ledger').click();
+    await $('sync').click();
+    await page.waitForSelector('[data-testid="staging-stale"]');
+    await $('keep-staging').click();
+    await $('tab-storage').click();
+    await page.waitForSelector('[data-testid="staged"] pre');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await $('reset-staging').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="staged"]')?.textContent?.includes('no staged changes'));
+  });
+
+  test('Explore: a transaction opens to its signed diff, logs, gas and proof; a block to its hashes; any hash copies', async () => {
+    await $('tab-explore').click();
+    await page.waitForSelector('[data-testid="tx-open"]');
+    const call = page.locator('[data-testid="tx"]').filter({ hasText: 'call by' }).first();
+    await call.locator('[data-testid="tx-open"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="tx-proof"]')?.textContent?.startsWith('✓'));
+    assert.ok(JSON.parse(await text('tx-diff')).set.counter > 0);
+    assert.ok(Number(await text('tx-gas')) > 0);
+    await call.locator('[data-testid="copy"]').first().click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /^[0-9a-f]{64}$/);
+    await page.locator('[data-testid="block-open"]').first().click();
+    assert.match(await text('block-detail'), /State root/);
+  });
+
   test('audit re-executes a committed call in the browser and finds the same outcome', async () => {
     await $('tab-explore').click();
     await page.waitForSelector('[data-testid="audit"]');
     await $('audit').first().click();
     await page.waitForSelector('[data-testid="audit-ok"], [data-testid="audit-bad"], [data-testid="audit-note"]', { timeout: 20_000 });
     assert.equal(await page.locator('[data-testid="audit-ok"]').count(), 1, await page.locator('[data-testid="transactions"]').textContent() ?? '');
-    assert.ok((await page.locator('[data-testid="blocks"] tr').count()) > 0);
+    assert.ok((await page.locator('[data-testid="blocks"] li').count()) > 0);
   });
 
   test('a share link carries the code and opens it as a file', async () => {
@@ -313,7 +419,7 @@ describe('playground in Chromium', () => {
     await $('tab-settings').click();
     await $('share').click();
     const link = await $('share-link').inputValue();
-    assert.match(link, /#name=pay&code=/);
+    assert.match(link, /#name=pay&contract=pay&.*code=/);
     const other = await context.newPage();
     await other.goto(link).catch((error) => assert.fail(`opening the share link: ${error.message.split('\n')[0]}`));
     await other.waitForSelector('[data-ready="true"][data-editor-ready="true"]');
@@ -322,6 +428,42 @@ describe('playground in Chromium', () => {
     const code = await other.evaluate(() => (window as never as { __tanaEditor: { getValue(): string } }).__tanaEditor.getValue());
     assert.match(code, /tx\.transfer/);
     await other.close();
+  });
+
+  test('a share link pasted into an open tab opens; a damaged one says so; an unreachable ?import= names its URL', async () => {
+    await $('file-pay').click();
+    await $('tab-settings').click();
+    await $('share').click();
+    const link = await $('share-link').inputValue();
+    await page.evaluate((hash) => (location.hash = hash), new URL(link).hash);
+    await page.waitForFunction(() => /^pay-\d/.test(document.querySelector('[data-testid="file-name"]')?.textContent ?? ''));
+    assert.match(await text('notice'), /Opened the shared contract pay/);
+    assert.equal(await page.evaluate(() => location.hash), '');
+
+    await page.evaluate(() => (location.hash = 'name=broken&code=AAAAAAAA'));
+    await page.waitForFunction(() => /share link is damaged/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''));
+    assert.equal(await page.evaluate(() => location.hash), '', 'the damaged link is cleared from the address bar');
+
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(`${ledger.url}/?import=${encodeURIComponent('http://127.0.0.1:9/contract.ts')}`);
+    await other.waitForSelector('[data-ready="true"]');
+    assert.match((await other.locator('[data-testid="notice"]').textContent()) ?? '', /could not import http:\/\/127\.0\.0\.1:9\/contract\.ts/);
+    await fresh.close();
+  });
+
+  test('a key file with bad key bytes is refused, saying why; a good one is checked against the ledger', async () => {
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(`${ledger.url}/`);
+    await other.waitForSelector('[data-ready="true"]');
+    await other.locator('[data-testid="tab-ledger"]').click();
+    const file = (content: object) => ({ name: 'k.tana-key.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+    await other.locator('[data-testid="import-key"]').setInputFiles(file({ id: 'mallory', privateKey: 'zz'.repeat(48) }));
+    await other.waitForSelector('[data-testid="ledger-problem"]');
+    assert.match((await other.locator('[data-testid="ledger-problem"]').textContent()) ?? '', /not an ed25519 key/);
+    assert.equal(await other.locator('[data-testid="key"]').count(), 0);
+    await fresh.close();
   });
 
   test('a key exported here and imported in a fresh browser signs as the same user', async () => {
@@ -336,7 +478,8 @@ describe('playground in Chromium', () => {
     await other.locator('[data-testid="tab-ledger"]').click();
     await other.locator('[data-testid="import-key"]').setInputFiles({ name: 'alice.tana-key.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(keyFile)) });
     await other.waitForSelector('[data-testid="key"]');
-    assert.match((await other.locator('[data-testid="key"]').textContent()) ?? '', new RegExp(`alice ${keyFile.publicKey.slice(0, 16)}`));
+    assert.match((await other.locator('[data-testid="key"]').textContent()) ?? '', new RegExp(`alice ${keyFile.publicKey.slice(0, 16)}.*· registered`));
+    assert.match((await other.locator('[data-testid="ledger-info"]').textContent()) ?? '', /the ledger knows this user with this key/);
     await fresh.close();
   });
 
@@ -356,7 +499,79 @@ describe('playground in Chromium', () => {
     await page.waitForFunction((n) => document.querySelector('[data-testid="staged"]')?.textContent?.includes(String(n)), bundle.preState.counter);
   });
 
-  test('dark theme and a screenshot for the README', async () => {
+  /** Tab (or Shift+Tab) until the element with this test id has the focus, leaving Monaco by its documented way (Ctrl+M). */
+  async function tabTo(id: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press(key);
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : undefined;
+        return { id: el?.dataset.testid ?? '', inEditor: !!el?.closest('.monaco-editor'), outline: !!style && style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0 };
+      });
+      if (at.inEditor) {
+        const tabMovesFocus = (await text('tab-focus')).endsWith('on');
+        if (!tabMovesFocus) await page.keyboard.press('Control+m');
+        continue;
+      }
+      if (at.id === id) {
+        assert.ok(at.outline, `${id} shows that it has the focus`);
+        return;
+      }
+    }
+    assert.fail(`${id} cannot be reached with ${key}`);
+  }
+
+  test('keyboard only: pick a file, run, sign and submit — every stop has a visible focus, and Ctrl+M leads out of the editor', async () => {
+    const code = await page.evaluate(() => (window as never as { __tanaEditor: { getValue(): string } }).__tanaEditor.getValue());
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo('file-counter');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="file-name"]')?.textContent?.startsWith('counter'));
+    const runsBefore = Number(await page.locator('[data-testid="app"]').getAttribute('data-runs'));
+    await tabTo('run', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, runsBefore);
+    await tabTo('tab-ledger');
+    await page.keyboard.press('Enter');
+    const committed = await outboxCount('committed');
+    await tabTo('prepare');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="sign-diff"]');
+    await tabTo('sign');
+    await page.keyboard.press('Enter');
+    await waitForOutbox('committed', committed + 1);
+    const counter = await page.evaluate(() => (window as never as { __tanaEditor: { getValue(): string } }).__tanaEditor.getValue());
+    assert.ok(counter.length > 0 && !code.includes('\t\t\t'), 'Tab did not indent the contract on the way through');
+    await page.evaluate(() => (window as never as { __tanaEditor: { trigger(s: string, id: string): void } }).__tanaEditor.trigger('test', 'editor.action.toggleTabFocusMode'));
+  });
+
+  async function axeViolations(): Promise<{ id: string; impact: string; nodes: number; help: string }[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const axe = (window as never as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } }).axe;
+      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+      return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: `${v.help}: ${(v.nodes as { target: string[]; failureSummary: string }[]).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('; ')}` }));
+    });
+  }
+
+  test('axe-core finds no critical or serious violation on any view, light and dark', async () => {
+    await $('file-counter').click();
+    await $('tab-output').click();
+    await runAndWait();
+    const found: string[] = [];
+    for (const theme of ['light', 'dark']) {
+      if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await $('theme').click();
+      for (const tab of ['output', 'storage', 'ledger', 'explore', 'settings']) {
+        await $(`tab-${tab}`).click();
+        await page.waitForSelector(`[data-testid="tab-${tab}"][aria-selected="true"]`);
+        for (const v of await axeViolations()) if (v.impact === 'critical' || v.impact === 'serious') found.push(`${theme}/${tab}: ${v.impact} ${v.id} (${v.nodes}): ${v.help}`);
+      }
+    }
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== 'light') await $('theme').click();
+    assert.deepEqual(found, []);
+  });
+
+  test('screenshots for the README: light and dark', async () => {
     await $('file-counter').click();
     await $('tab-output').click();
     await runAndWait();
@@ -364,7 +579,50 @@ describe('playground in Chromium', () => {
     await page.screenshot({ path: screenshot.pathname });
     await $('theme').click();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await page.screenshot({ path: screenshotDark.pathname });
     await $('theme').click();
     assert.deepEqual(errors, []);
+  });
+
+  test('a phone (390 px): views stacked, Run always visible and clickable, no sideways scroll; axe-clean there too', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const small = await phone.newPage();
+    try {
+      await small.goto(`${ledger.url}/`);
+      await small.waitForSelector('[data-ready="true"][data-editor-ready="true"]', { timeout: 30_000 });
+      const guide = small.locator('[data-testid="guide-close"]');
+      if (await guide.count()) await guide.click();
+      const noSidewaysScroll = () => small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth);
+      for (const view of ['files', 'code', 'panel']) {
+        await small.locator(`[data-testid="view-${view}"]`).click();
+        assert.ok(await noSidewaysScroll(), `no horizontal scroll in the ${view} view`);
+        const run = await small.locator('[data-testid="run"]').boundingBox();
+        assert.ok(run && run.x >= 0 && run.x + run.width <= 390 && run.y >= 0 && run.y + run.height <= 844, `Run is on screen in the ${view} view`);
+      }
+      await small.locator('[data-testid="view-files"]').click();
+      await small.locator('[data-testid="file-counter"]').click();
+      await small.waitForSelector('[data-testid="editor"]');
+      const editorBox = await small.locator('[data-testid="editor"]').boundingBox();
+      assert.ok(editorBox && editorBox.width >= 370, `the editor is as wide as the phone (${editorBox?.width} px)`);
+      const tabs = await small.locator('[data-testid="tab-output"]').boundingBox();
+      assert.equal(tabs, null, 'the panel is a view of its own');
+      await small.locator('[data-testid="run"]').click();
+      await small.waitForFunction(() => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) >= 1);
+      await small.waitForSelector('[data-testid="status"]'); // Run shows the output view
+      for (const label of ['Output', 'Storage', 'Ledger', 'Explore', 'Settings']) {
+        const tab = await small.getByRole('tab', { name: label }).boundingBox();
+        assert.ok(tab && tab.width > 20, `${label} tab is readable`);
+      }
+      assert.ok(await noSidewaysScroll());
+      await small.screenshot({ path: screenshotPhone.pathname });
+      await small.addScriptTag({ path: AXE });
+      const serious = await small.evaluate(async () => {
+        const axe = (window as never as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id);
+      });
+      assert.deepEqual(serious, []);
+    } finally {
+      await phone.close();
+    }
   });
 });

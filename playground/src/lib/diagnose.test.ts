@@ -13,7 +13,8 @@ function parseError(source: string) {
 }
 
 test('a syntax error at the end of the file points at the bracket left open', () => {
-  const source = "import { console } from 'tana:core'\nconsole.log('a (', `b ${1 + (2)}`, /\\(/.test('x')\nconst x = [1, 2]\n// ) in a comment\n";
+  const $ = '$';
+  const source = `import { console } from 'tana:core'\nconsole.log('a (', \`b ${$}{1 + (2)}\`, /\\(/.test('x')\nconst x = [1, 2]\n// ) in a comment\n`;
   const error = parseError(source);
   assert.equal(error.line, 2);
   assert.equal(error.column, 12);

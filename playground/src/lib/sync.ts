@@ -3,16 +3,24 @@
 import { sameCanonical, verifyStateProof } from '@tana/engine';
 import type { PlaygroundDb } from './db.ts';
 import { ledgerClient } from './ledger.ts';
-import { replaceCommitted } from './state.ts';
+import { committedState, replaceCommitted } from './state.ts';
+
+/** The setting that marks a contract's staging as made on a committed state the ledger has since moved past. */
+export const staleKey = (contractId: string) => `stagingStale:${contractId}`;
 
 export interface SyncReport {
   height: number;
   newBlocks: number;
   values: number;
   verified: number;
+  /** Contracts whose committed values changed in this sync. */
+  changed: string[];
 }
 
-/** Pulls blocks since the last known height, then the given contracts' state with proofs. */
+/**
+ * Pulls blocks since the last known height, then the given contracts' state with proofs (contracts
+ * not deployed yet are skipped, not asked for). Errors are the client's, named; nothing local is lost.
+ */
 export async function sync(db: PlaygroundDb, contractIds: string[], onProgress?: (message: string) => void): Promise<SyncReport> {
   const client = await ledgerClient(db);
   const chain = await client.chain();
@@ -30,9 +38,16 @@ export async function sync(db: PlaygroundDb, contractIds: string[], onProgress?:
   }
   let values = 0;
   let verified = 0;
+  const changed: string[] = [];
+  const deployed = new Set(contractIds.length ? (await client.contracts()).contracts.map((c) => c.id) : []);
   for (const contractId of contractIds) {
-    const state = await client.state(contractId).catch(() => undefined);
-    if (!state) continue;
+    if (!deployed.has(contractId)) continue;
+    const state = await client.state(contractId);
+    if (!sameCanonical(await committedState(db, contractId), state.state)) {
+      changed.push(contractId);
+      // Staging made on the old state stays; the person is asked whether to keep it (stagingStale).
+      if ((await db.staging.where('contractId').equals(contractId).count()) > 0) await db.setSetting(staleKey(contractId), true);
+    }
     const block = await db.blocks.get(state.height);
     const ok = new Set<string>();
     for (const key of Object.keys(state.state)) {
@@ -46,5 +61,5 @@ export async function sync(db: PlaygroundDb, contractIds: string[], onProgress?:
     verified += ok.size;
   }
   await db.setSetting('syncedHeight', since);
-  return { height: since, newBlocks, values, verified };
+  return { height: since, newBlocks, values, verified, changed };
 }
