@@ -117,14 +117,20 @@ describe('playground in Chromium', () => {
       assert.equal((await text('status')).startsWith(expect.ok ? '✓ ok' : '✗'), true, `${name}: ${await text('status')}`);
       if (expect.logs) {
         const lines = await $('console').locator('li').allTextContents();
-        assert.deepEqual(lines, expect.logs.map((l) => l.message), name);
+        assert.deepEqual(
+          lines,
+          expect.logs.map((l) => l.message),
+          name,
+        );
       }
       if (expect.diff) assert.deepEqual(JSON.parse(await text('diff')), expect.diff, name);
       if (expect.ok && expect.diff && Object.keys((expect.diff as { set: object }).set).length) {
         await $('tab-storage').click();
         await page.waitForSelector('[data-testid="staged"] pre');
         const staged = await page.evaluate(() =>
-          Object.fromEntries(Array.from(document.querySelectorAll('[data-testid="staged"] tr')).map((tr) => [tr.querySelector('code')?.textContent, JSON.parse(tr.querySelector('pre')?.textContent ?? 'null')])),
+          Object.fromEntries(
+            Array.from(document.querySelectorAll('[data-testid="staged"] tr')).map((tr) => [tr.querySelector('code')?.textContent, JSON.parse(tr.querySelector('pre')?.textContent ?? 'null')]),
+          ),
         );
         for (const [key, value] of Object.entries((expect.diff as { set: object }).set)) assert.deepEqual(staged[key], value, `${name}: ${key} staged`);
         await $('tab-output').click();
@@ -146,7 +152,9 @@ describe('playground in Chromium', () => {
     return page.evaluate(async () => {
       const w = window as never as {
         __tanaEditor: { getModel(): { uri: { toString(): string } } };
-        __tanaTypeScript: () => Promise<(uri: unknown) => Promise<{ getSyntacticDiagnostics(f: string): Promise<{ messageText: unknown }[]>; getSemanticDiagnostics(f: string): Promise<{ messageText: unknown }[]> }>>;
+        __tanaTypeScript: () => Promise<
+          (uri: unknown) => Promise<{ getSyntacticDiagnostics(f: string): Promise<{ messageText: unknown }[]>; getSemanticDiagnostics(f: string): Promise<{ messageText: unknown }[]> }>
+        >;
       };
       const uri = w.__tanaEditor.getModel().uri;
       const worker = await (await w.__tanaTypeScript())(uri);
@@ -191,13 +199,24 @@ describe('playground in Chromium', () => {
     const suggestions = page.locator('.suggest-widget .monaco-list-row');
     await suggestions.filter({ hasText: 'commit' }).first().waitFor({ timeout: 15_000 });
     const labels = await suggestions.allTextContents();
-    for (const name of ['get', 'set', 'keys']) assert.ok(labels.some((l) => l.startsWith(name)), `${name} in ${labels.join(', ')}`);
+    for (const name of ['get', 'set', 'keys'])
+      assert.ok(
+        labels.some((l) => l.startsWith(name)),
+        `${name} in ${labels.join(', ')}`,
+      );
     await page.keyboard.press('Escape');
-    await page.keyboard.type("set(");
+    await page.keyboard.type('set(');
     await page.locator('.parameter-hints-widget').filter({ hasText: 'key: string' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Escape');
     const actions = await page.evaluate(() => (window as never as { __tanaEditor: { getSupportedActions(): { id: string }[] } }).__tanaEditor.getSupportedActions().map((a) => a.id));
-    for (const id of ['actions.find', 'editor.action.startFindReplaceAction', 'editor.action.formatDocument', 'editor.action.showHover', 'editor.action.triggerParameterHints', 'editor.action.quickCommand']) {
+    for (const id of [
+      'actions.find',
+      'editor.action.startFindReplaceAction',
+      'editor.action.formatDocument',
+      'editor.action.showHover',
+      'editor.action.triggerParameterHints',
+      'editor.action.quickCommand',
+    ]) {
       assert.ok(actions.includes(id), `${id} is an action (of ${actions.length}: ${actions.join(' ')})`);
     }
     // Go to definition (F12): from a call to the function's declaration.
@@ -222,7 +241,9 @@ describe('playground in Chromium', () => {
     await $('error-link').click();
     assert.equal(await page.evaluate(() => (window as never as { __tanaEditor: { getPosition(): { lineNumber: number } } }).__tanaEditor.getPosition().lineNumber), 3);
 
-    await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("import { console } from 'tana:core'\nconsole.log('a', Math.max(1,\n\nconst b = 2\n"));
+    await page.evaluate(() =>
+      (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("import { console } from 'tana:core'\nconsole.log('a', Math.max(1,\n\nconst b = 2\n"),
+    );
     await runAndWait();
     assert.match(await text('error'), /ParseError: '\(' is never closed/);
     assert.match(await text('error-line'), /line 2:26/); // Math.max( — the innermost bracket left open
@@ -261,27 +282,32 @@ describe('playground in Chromium', () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid="function"]') as HTMLSelectElement | null)?.value === '');
   });
 
-  test('make a key, register, deploy, sign the shown diff, submit, and see the block', visual('sign', async () => {
-    await $('file-counter').click();
-    await $('tab-ledger').click();
-    await $('register').click();
-    await waitForOutbox('committed', 1);
-    await page.waitForFunction(() => document.querySelector('[data-testid="key"]')?.textContent?.includes('registered') && !document.querySelector('[data-testid="key"]')?.textContent?.includes('not registered'));
-    await $('deploy').click();
-    await waitForOutbox('committed', 2);
-    await $('prepare').click();
-    await page.waitForSelector('[data-testid="sign-diff"]');
-    assert.deepEqual(JSON.parse(await text('sign-diff')).set, { counter: 1 });
-    await $('sign').click();
-    await waitForOutbox('committed', 3);
-    const height = Number(await page.locator('[data-testid="outbox-committed"] [data-testid="outbox-height"]').first().textContent());
-    const block = await ledger.client.block(height);
-    assert.equal(block.txIds.length >= 1, true);
-    assert.deepEqual((await ledger.client.state('counter')).state, { counter: 1 });
-    await $('tab-storage').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="committed"]')?.textContent?.includes('✓ proven'));
-    assert.match(await text('committed'), /counter\s*1\s*✓ proven/);
-  }));
+  test(
+    'make a key, register, deploy, sign the shown diff, submit, and see the block',
+    visual('sign', async () => {
+      await $('file-counter').click();
+      await $('tab-ledger').click();
+      await $('register').click();
+      await waitForOutbox('committed', 1);
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="key"]')?.textContent?.includes('registered') && !document.querySelector('[data-testid="key"]')?.textContent?.includes('not registered'),
+      );
+      await $('deploy').click();
+      await waitForOutbox('committed', 2);
+      await $('prepare').click();
+      await page.waitForSelector('[data-testid="sign-diff"]');
+      assert.deepEqual(JSON.parse(await text('sign-diff')).set, { counter: 1 });
+      await $('sign').click();
+      await waitForOutbox('committed', 3);
+      const height = Number(await page.locator('[data-testid="outbox-committed"] [data-testid="outbox-height"]').first().textContent());
+      const block = await ledger.client.block(height);
+      assert.equal(block.txIds.length >= 1, true);
+      assert.deepEqual((await ledger.client.state('counter')).state, { counter: 1 });
+      await $('tab-storage').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="committed"]')?.textContent?.includes('✓ proven'));
+      assert.match(await text('committed'), /counter\s*1\s*✓ proven/);
+    }),
+  );
 
   test('a reload finds files, keys, the outbox and committed state still there', async () => {
     await page.reload();
@@ -294,27 +320,30 @@ describe('playground in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="committed"]')?.textContent?.includes('✓ proven'), null, { timeout: 10_000 });
   });
 
-  test('offline: a signed call waits in the queue and is committed when the ledger is back', visual('offline', async () => {
-    await $('tab-ledger').click();
-    await context.setOffline(true);
-    try {
-      await $('prepare').click();
-      await page.waitForSelector('[data-testid="sign-diff"]');
-      assert.match(await text('sign-box'), /last synced state/);
-      // The outbox tries at once; wait for that attempt to fail rather than for a fixed time.
-      const attempted = page.waitForEvent('requestfailed', (request) => request.method() === 'POST' && request.url().endsWith('/transactions'));
-      await $('sign').click();
-      await waitForOutbox('queued', 1);
-      await attempted;
-      assert.equal(await outboxCount('queued'), 1, 'still queued while offline');
-    } finally {
-      await context.setOffline(false);
-    }
-    await page.evaluate(() => dispatchEvent(new Event('online')));
-    await waitForOutbox('committed', 4);
-    assert.equal(await outboxCount('queued'), 0);
-    assert.deepEqual((await ledger.client.state('counter')).state, { counter: 2 });
-  }));
+  test(
+    'offline: a signed call waits in the queue and is committed when the ledger is back',
+    visual('offline', async () => {
+      await $('tab-ledger').click();
+      await context.setOffline(true);
+      try {
+        await $('prepare').click();
+        await page.waitForSelector('[data-testid="sign-diff"]');
+        assert.match(await text('sign-box'), /last synced state/);
+        // The outbox tries at once; wait for that attempt to fail rather than for a fixed time.
+        const attempted = page.waitForEvent('requestfailed', (request) => request.method() === 'POST' && request.url().endsWith('/transactions'));
+        await $('sign').click();
+        await waitForOutbox('queued', 1);
+        await attempted;
+        assert.equal(await outboxCount('queued'), 1, 'still queued while offline');
+      } finally {
+        await context.setOffline(false);
+      }
+      await page.evaluate(() => dispatchEvent(new Event('online')));
+      await waitForOutbox('committed', 4);
+      assert.equal(await outboxCount('queued'), 0);
+      assert.deepEqual((await ledger.client.state('counter')).state, { counter: 2 });
+    }),
+  );
 
   test('a conflict: re-run on the new state, see the new diff, sign again', async () => {
     await $('prepare').click();
@@ -335,44 +364,47 @@ describe('playground in Chromium', () => {
     assert.deepEqual((await ledger.client.state('counter')).state, { counter: 4 });
   });
 
-  test('offline for real: ledger stopped, page reloaded with no network; two calls queue on each other and commit in order after reconnecting', visual('offline-real', async () => {
-    await page.waitForSelector('[data-offline-ready="true"]', { timeout: 30_000 });
-    await $('file-counter').click();
-    await $('tab-ledger').click();
-    await $('sync').click();
-    await page.waitForSelector('[data-testid="sync-report"]');
-    const before = (await ledger.client.state('counter')).state.counter as number;
-    const committedBefore = await outboxCount('committed');
-    const port = Number(new URL(ledger.url).port);
-    const dataDir = ledger.dataDir;
-    await ledger.close();
-    await context.setOffline(true);
-    try {
-      await page.reload();
-      await page.waitForSelector('[data-ready="true"][data-editor-ready="true"]', { timeout: 30_000 });
-      await page.waitForFunction(() => ['offline', 'unreachable'].includes(document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') ?? ''));
-      await runAndWait(); // the engine runs with no network
+  test(
+    'offline for real: ledger stopped, page reloaded with no network; two calls queue on each other and commit in order after reconnecting',
+    visual('offline-real', async () => {
+      await page.waitForSelector('[data-offline-ready="true"]', { timeout: 30_000 });
+      await $('file-counter').click();
       await $('tab-ledger').click();
-      await page.waitForSelector('[data-testid="ledger-offline"]');
-      for (const n of [1, 2]) {
-        await $('prepare').click();
-        await page.waitForSelector('[data-testid="sign-diff"]');
-        assert.deepEqual(JSON.parse(await text('sign-diff')).set, { counter: before + n }, 'each call runs on the calls queued before it');
-        await $('sign').click();
-        await waitForOutbox('queued', n);
+      await $('sync').click();
+      await page.waitForSelector('[data-testid="sync-report"]');
+      const before = (await ledger.client.state('counter')).state.counter as number;
+      const committedBefore = await outboxCount('committed');
+      const port = Number(new URL(ledger.url).port);
+      const dataDir = ledger.dataDir;
+      await ledger.close();
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page.waitForSelector('[data-ready="true"][data-editor-ready="true"]', { timeout: 30_000 });
+        await page.waitForFunction(() => ['offline', 'unreachable'].includes(document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') ?? ''));
+        await runAndWait(); // the engine runs with no network
+        await $('tab-ledger').click();
+        await page.waitForSelector('[data-testid="ledger-offline"]');
+        for (const n of [1, 2]) {
+          await $('prepare').click();
+          await page.waitForSelector('[data-testid="sign-diff"]');
+          assert.deepEqual(JSON.parse(await text('sign-diff')).set, { counter: before + n }, 'each call runs on the calls queued before it');
+          await $('sign').click();
+          await waitForOutbox('queued', n);
+        }
+      } finally {
+        ledger = await startTestLedger({ extend: servePlayground, workers: 1, dataDir, port });
+        await context.setOffline(false);
       }
-    } finally {
-      ledger = await startTestLedger({ extend: servePlayground, workers: 1, dataDir, port });
-      await context.setOffline(false);
-    }
-    await page.evaluate(() => dispatchEvent(new Event('online')));
-    await waitForOutbox('committed', committedBefore + 2);
-    assert.equal(await outboxCount('queued'), 0);
-    assert.equal(await outboxCount('conflict'), 0);
-    assert.deepEqual((await ledger.client.state('counter')).state, { counter: before + 2 });
-    await page.waitForSelector('[data-testid="connection"][data-state="online"]');
-    assert.equal(await $('ledger-problem').count(), 0, 'no stale error once the ledger is back');
-  }));
+      await page.evaluate(() => dispatchEvent(new Event('online')));
+      await waitForOutbox('committed', committedBefore + 2);
+      assert.equal(await outboxCount('queued'), 0);
+      assert.equal(await outboxCount('conflict'), 0);
+      assert.deepEqual((await ledger.client.state('counter')).state, { counter: before + 2 });
+      await page.waitForSelector('[data-testid="connection"][data-state="online"]');
+      assert.equal(await $('ledger-problem').count(), 0, 'no stale error once the ledger is back');
+    }),
+  );
 
   test('sync never discards staging without asking', async () => {
     await $('file-counter').click();
@@ -410,7 +442,7 @@ describe('playground in Chromium', () => {
     await page.waitForSelector('[data-testid="audit"]');
     await $('audit').first().click();
     await page.waitForSelector('[data-testid="audit-ok"], [data-testid="audit-bad"], [data-testid="audit-note"]', { timeout: 20_000 });
-    assert.equal(await page.locator('[data-testid="audit-ok"]').count(), 1, await page.locator('[data-testid="transactions"]').textContent() ?? '');
+    assert.equal(await page.locator('[data-testid="audit-ok"]').count(), 1, (await page.locator('[data-testid="transactions"]').textContent()) ?? '');
     assert.ok((await page.locator('[data-testid="blocks"] li').count()) > 0);
   });
 
@@ -550,7 +582,12 @@ describe('playground in Chromium', () => {
     return page.evaluate(async () => {
       const axe = (window as never as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } }).axe;
       const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-      return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: `${v.help}: ${(v.nodes as { target: string[]; failureSummary: string }[]).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('; ')}` }));
+      return violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.length,
+        help: `${v.help}: ${(v.nodes as { target: string[]; failureSummary: string }[]).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join('; ')}`,
+      }));
     });
   }
 

@@ -26,7 +26,12 @@ export function exportedFunctions(source: string): ExportedFunction[] {
     const open = match.index + match[0].length - 1;
     const close = matchingParen(source, open);
     if (close < 0) continue;
-    found.push({ name: (match[1] ?? match[2])!, params: splitTopLevel(source.slice(open + 1, close)).map(parameter).filter((p): p is Parameter => !!p) });
+    found.push({
+      name: (match[1] ?? match[2])!,
+      params: splitTopLevel(source.slice(open + 1, close))
+        .map(parameter)
+        .filter((p): p is Parameter => !!p),
+    });
   }
   return found;
 }

@@ -20,7 +20,8 @@ export function explainOutcome(outcome: Outcome, source: string, gasLimit: numbe
   const error = outcome.error;
   if (!error) return outcome;
   const better: Failure = { ...error };
-  if (isStopped(error)) Object.assign(better, { code: 'Stopped', message: 'you stopped the run' }); // the engine's code for it, before and after it had one
+  if (isStopped(error))
+    Object.assign(better, { code: 'Stopped', message: 'you stopped the run' }); // the engine's code for it, before and after it had one
   else if (error.code === 'OutOfGas') better.message = `the run used all of its ${gasLimit.toLocaleString('en-US')} gas; look for a loop or recursion that does not end, or do less per call`;
   else if (error.code === 'ParseError') Object.assign(better, syntaxErrorPosition(source, error) ?? {});
   else if (!error.line) Object.assign(better, importPosition(source, error.message) ?? {});

@@ -73,6 +73,10 @@ export async function importFromUrl(url: string): Promise<{ name: string; code: 
     throw new Error(`could not import ${url}: no answer (${(error as Error).message}); the host must be reachable and allow cross-origin requests (CORS)`);
   }
   if (!response.ok) throw new Error(`could not import ${url}: the server answered HTTP ${response.status}`);
-  const name = parsed.pathname.split('/').pop()?.replace(/\.[cm]?[jt]s$/, '') || 'imported';
+  const name =
+    parsed.pathname
+      .split('/')
+      .pop()
+      ?.replace(/\.[cm]?[jt]s$/, '') || 'imported';
   return { name, code: await response.text() };
 }
