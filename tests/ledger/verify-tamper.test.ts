@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import postgres from 'postgres';
 import { loadEngine, signTransaction } from '@tana/engine';
 import { blockHash } from '../../ledger/src/chain/block.ts';
 import { commitBlock } from '../../ledger/src/chain/commit.ts';
@@ -18,7 +17,7 @@ import { openLedger } from '../../ledger/src/ledger.ts';
 import { transactionIdOf } from '../../ledger/src/tx/signature.ts';
 import { callContract, prepareCall, transferTransaction } from '../../ledger/src/client/index.ts';
 import type { BlockRow } from '../../ledger/src/db/store.ts';
-import { postgresAdminUrl, testBackend } from '../support/database.ts';
+import { postgresAdminUrl, sqlOn, testBackend } from '../support/database.ts';
 import { createUser, deploy, startTestLedger, type TestUser } from '../support/ledger.ts';
 import { TANA_BIN } from '../support/tana-process.ts';
 
@@ -68,9 +67,7 @@ describe('tana verify finds tampering', () => {
   after(async () => {
     rmSync(root, { recursive: true, force: true });
     if (testBackend === 'postgres') {
-      const admin = postgres(await postgresAdminUrl(), { max: 1, onnotice: () => {} });
-      for (const name of [...dropLater, new URL(pristineDatabase!).pathname.slice(1)]) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      for (const name of [...dropLater, new URL(pristineDatabase!).pathname.slice(1)]) await sqlOn(await postgresAdminUrl(), [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
     }
   });
 
@@ -96,19 +93,16 @@ describe('tana verify finds tampering', () => {
         },
       };
     }
-    const admin = postgres(await postgresAdminUrl(), { max: 1, onnotice: () => {} });
     const name = `${new URL(pristineDatabase!).pathname.slice(1)}_copy${copies}`;
-    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${new URL(pristineDatabase!).pathname.slice(1)}`);
-    await admin.end();
+    await sqlOn(await postgresAdminUrl(), [`CREATE DATABASE ${name} TEMPLATE ${new URL(pristineDatabase!).pathname.slice(1)}`]);
     dropLater.push(name);
     const url = new URL(pristineDatabase!);
     url.pathname = `/${name}`;
-    const db = postgres(url.toString(), { max: 1, onnotice: () => {} });
     return {
       dir,
       database: url.toString(),
-      run: async (sql, ...params) => [...(await db.unsafe(typeof sql === 'string' ? sql : sql.postgres, params as never[]))],
-      close: () => db.end(),
+      run: (sql, ...params) => sqlOn(url.toString(), [typeof sql === 'string' ? sql : sql.postgres, params]),
+      close: async () => {},
     };
   }
 

@@ -3,7 +3,7 @@
 // (TANA_TEST_POSTGRES, its admin URL); every test ledger then gets a new, empty database on it.
 // Run alone with TANA_TEST_DB=postgres, a test file starts a cluster of its own.
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
+import pg from 'pg';
 import { type PostgresCluster, startPostgresCluster } from './postgres-cluster.ts';
 
 export type TestBackend = 'sqlite' | 'postgres';
@@ -26,27 +26,30 @@ export async function postgresAdminUrl(): Promise<string> {
   return (await ownCluster).adminUrl;
 }
 
+/** Runs statements on a PostgreSQL database with a connection of its own; returns the last one's rows. */
+export async function sqlOn(url: string, ...statements: [text: string, values?: unknown[]][]): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let rows: Record<string, unknown>[] = [];
+    for (const [text, values] of statements) rows = (await client.query(text, values)).rows;
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** A new empty PostgreSQL database on the run's cluster. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = await postgresAdminUrl();
   const name = `tana_test_${randomBytes(6).toString('hex')}`;
-  const sql = postgres(admin, { max: 1, onnotice: () => {} });
-  try {
-    await sql.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await sql.end();
-  }
+  await sqlOn(admin, [`CREATE DATABASE ${name}`]);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     async drop() {
-      const sql = postgres(admin, { max: 1, onnotice: () => {} });
-      try {
-        await sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await sql.end();
-      }
+      await sqlOn(admin, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
     },
   };
 }

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export interface PostgresCluster {
   port: number;
+  /** The server's data directory (postmaster.pid is there). */
+  dataDir: string;
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   adminUrl: string;
   urlFor(database: string): string;
@@ -84,6 +86,7 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,
+    dataDir: data,
     adminUrl: urlFor('postgres'),
     urlFor,
     stop(mode) {

@@ -3,21 +3,11 @@
 // node keeps running and answers again by itself once the database is back. A full disk is StorageFull.
 import { LedgerError } from '../../errors.ts';
 
-/** Connection-level failures: postgres.js's own codes and the socket's. */
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-]);
+/** Connection-level failures: the socket's codes. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/** pg's own messages for a lost or refused connection (they carry no code). */
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed|Cannot use a pool after calling end/i;
 
 /** SQLSTATEs of a server that is going away or not taking connections. */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '58P01']);
@@ -25,8 +15,11 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '58P01']
 export function postgresError(error: unknown): LedgerError {
   if (error instanceof LedgerError) return error;
   const code = String((error as { code?: unknown }).code ?? '');
-  if (CONNECTION_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_STATES.has(code)) {
-    return new LedgerError('DatabaseUnavailable', `the ledger's database is unreachable (${code}); nothing was committed by this request — try again shortly`, { retryAfterSeconds: 5 });
+  const message = String((error as { message?: unknown }).message ?? '');
+  if (CONNECTION_CODES.has(code) || code.startsWith('08') || UNAVAILABLE_STATES.has(code) || CONNECTION_MESSAGES.test(message)) {
+    return new LedgerError('DatabaseUnavailable', `the ledger's database is unreachable (${code || message}); nothing was committed by this request — try again shortly`, {
+      retryAfterSeconds: 5,
+    });
   }
   if (code === '53100') {
     return new LedgerError('StorageFull', 'the database’s disk is full; nothing was committed — try again once the operator has made room', { retryAfterSeconds: 30 });
