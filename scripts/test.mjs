@@ -11,6 +11,7 @@ const suites = [
   ['types and examples type-check', 'npm', ['run', 'typecheck']],
   ['engine (Rust)', 'npm', ['run', 'test:rust']],
   ['engine package, ledger, CLI and examples (Node; real SQLite files and servers on 127.0.0.1)', 'npm', ['run', 'test:node']],
+  ['the ledger suite again on PostgreSQL, and several nodes on one database (a private server on 127.0.0.1)', 'npm', ['run', 'test:ledger:postgres']],
   ['engine in Chromium (parity with Node)', 'npm', ['run', 'test:browser']],
   ['engine differential: seeded edge contracts, Node main and worker, Chromium page and Web Worker, fresh and warm', 'npm', ['run', 'test:differential']],
   ['playground end to end in Chromium, against a real ledger', 'npm', ['run', 'test:playground']],

@@ -1,10 +1,20 @@
 // Options several commands share, and the help text's examples section.
-import { Option } from '@commander-js/extra-typings';
+import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 
 export const ledgerOption = () => new Option('--ledger <url>', 'the ledger to talk to (default: $TANA_LEDGER, else config.json, else http://127.0.0.1:8080)');
 export const asOption = () => new Option('--as <user>', 'act as this local user (default: the first user you created)');
 export const jsonOption = () => new Option('--json', 'print one JSON object on stdout instead of text');
 export const dataOption = () => new Option('--data <dir>', 'the ledger data directory (default: $TANA_HOME/ledger)');
+export const dbOption = () =>
+  new Option('--db <url>', 'keep the chain in this PostgreSQL database (postgres://user@host:port/db), which several nodes may share (default: $TANA_DATABASE_URL, else SQLite in the data directory)')
+    .env('TANA_DATABASE_URL')
+    .argParser(parseDatabaseUrl);
+
+/** A postgres:// or postgresql:// URL; anything else is a usage error that says what is expected. */
+export function parseDatabaseUrl(value: string): string {
+  if (!/^postgres(ql)?:\/\/[^/]/i.test(value)) throw new InvalidArgumentError(`'${value}' is not a PostgreSQL URL: expected postgres://user@host:port/database`);
+  return value;
+}
 
 /** The "Examples:" block every command's --help ends with. */
 export function examples(...lines: string[]): string {

@@ -47,6 +47,8 @@ export const LEDGER_ERRORS = {
   Overloaded: 503,
   /** The disk is full: nothing was committed; retry once the operator has made room. */
   StorageFull: 503,
+  /** PostgreSQL cannot be reached: nothing was committed; the node answers again by itself once it is back. */
+  DatabaseUnavailable: 503,
   Internal: 500,
 } as const;
 

@@ -1,5 +1,6 @@
-// Opens a ledger: its data directory (SQLite file, producer key, admin token), its chain, its
-// engine and worker pool, and the transaction processor that ties them together.
+// Opens a ledger: its data directory (producer key, admin token, and the SQLite file unless the
+// chain is on PostgreSQL), its store and chain, its engine and worker pool, and the transaction
+// processor that ties them together.
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -7,17 +8,24 @@ import { join } from 'node:path';
 import { canonicalBytes, type MintTransaction, type SignedTransaction } from '@tana/engine';
 import { createGenesis } from './chain/genesis.ts';
 import { defaultChainParams, type ChainParams } from './chain/params.ts';
-import { StateTree } from './chain/state-tree.ts';
-import { openDatabase } from './db/open.ts';
-import { Store } from './db/store.ts';
+import { TreeCache } from './chain/state-tree.ts';
+import { openStore } from './db/open-store.ts';
+import type { LedgerStore } from './db/store.ts';
+import { LedgerError } from './errors.ts';
+import { HeadEvents } from './events/heads.ts';
 import { createExecutionPool, type ExecutionPool } from './execution/pool.ts';
 import { defaultSchedulerLimits, FairScheduler, type SchedulerLimits } from './execution/scheduler.ts';
 import { TransactionProcessor, type Origin, type Submitted } from './tx/processor.ts';
 import { rawPublicKeyOf } from './tx/signature.ts';
 
 export interface LedgerOptions {
-  /** Directory for ledger.sqlite, the producer key and the admin token (created if missing). */
+  /** Directory for the producer key, the admin token and (without `database`) ledger.sqlite; created if missing. */
   dataDir: string;
+  /**
+   * A postgres:// URL: the chain lives in that PostgreSQL database, shared by every node started
+   * with it (each with the chain's producer key and admin token in its data directory). Default: SQLite.
+   */
+  database?: string;
   /** Chain parameters for a new chain; an existing chain keeps the ones it was created with. */
   chain?: Partial<Omit<ChainParams, 'producerPublicKey'>>;
   /** Re-execution workers; default: one per core. */
@@ -44,11 +52,13 @@ export interface Faucet {
 }
 
 export interface Ledger {
-  readonly store: Store;
-  readonly tree: StateTree;
+  readonly store: LedgerStore;
+  readonly tree: TreeCache;
   readonly params: ChainParams;
   readonly engineHash: string;
   readonly processor: TransactionProcessor;
+  /** New heads, from this node's commits and (on PostgreSQL) every other node's: what GET /events streams. */
+  readonly events: HeadEvents;
   readonly pool: ExecutionPool;
   readonly scheduler: FairScheduler;
   readonly maxCallGas: number;
@@ -74,15 +84,17 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   mkdirSync(options.dataDir, { recursive: true });
   const producerKey = loadOrCreateProducerKey(join(options.dataDir, 'producer-key.pem'));
   const adminToken = loadOrCreateSecret(join(options.dataDir, 'admin-token'));
-  const store = new Store(openDatabase(join(options.dataDir, 'ledger.sqlite')));
-  const tree = new StateTree(store);
+  const store = await openStore(options.database ?? join(options.dataDir, 'ledger.sqlite'));
+  const tree = new TreeCache();
   const engineHash = engineHashOf();
   const clock = options.clock ?? Date.now;
 
-  let params = store.meta<ChainParams>('chain');
-  if (!params) {
-    params = defaultChainParams({ ...options.chain, producerPublicKey: rawPublicKeyOf(producerKey) });
-    createGenesis(store, tree, params, clock(), engineHash);
+  let params: ChainParams;
+  try {
+    params = await chainParams(store, options, rawPublicKeyOf(producerKey), clock(), engineHash);
+  } catch (error) {
+    await store.close();
+    throw error;
   }
 
   const workers = options.workers ?? availableParallelism();
@@ -91,35 +103,46 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
   const defaults = defaultSchedulerLimits(pool.size);
   const scheduler = new FairScheduler({ ...defaults, ...options.scheduling, workers: pool.size });
   const maxCallGas = Math.min(options.maxCallGas ?? params.maxGas, params.maxGas);
-  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, scheduler, maxCallGas, clock });
+  const events = new HeadEvents(store, (await store.head())!.height);
+  const processor = new TransactionProcessor({ store, tree, params, engineHash, pool, scheduler, maxCallGas, clock, onCommitted: () => events.wake() });
+  await store.onForeignCommit(() => events.wake());
   const chain = params;
   const faucet = options.faucet ?? null;
-  if (faucet && !store.currency(faucet.currency))
-    throw new Error(
-      `faucet: this chain has no currency '${faucet.currency}' (it has ${store
-        .currencies()
-        .map((c) => c.code)
-        .join(', ')})`,
-    );
+  const currencies = await store.currencies();
+  if (faucet && !currencies.some((c) => c.code === faucet.currency)) {
+    await Promise.all([pool.close(), store.close()]);
+    throw new Error(`faucet: this chain has no currency '${faucet.currency}' (it has ${currencies.map((c) => c.code).join(', ')})`);
+  }
 
-  // Mints from this process are serialised so each takes the producer's next nonce.
+  // Mints from this process are serialised so each takes the producer's next nonce; another node
+  // minting at the same moment takes it first at most a few times (StaleNonce): sign again with the next.
   let mints: Promise<unknown> = Promise.resolve();
+  const mintOnce = async (to: string, amount: string, currency: string, decimals?: number) => {
+    const transaction: MintTransaction = {
+      kind: 'mint',
+      chainId: chain.chainId,
+      sender: chain.producer,
+      nonce: (await store.user(chain.producer))!.nextNonce,
+      engineHash,
+      timestamp: clock(),
+      to,
+      amount,
+      currency,
+      ...(decimals === undefined ? {} : { decimals }),
+    };
+    const signed: SignedTransaction = { transaction, signature: sign(null, canonicalBytes(transaction), producerKey).toString('hex') };
+    return processor.submit(signed);
+  };
   const mint = (to: string, amount: string, currency: string, decimals?: number) => {
-    const next = mints.then(() => {
-      const transaction: MintTransaction = {
-        kind: 'mint',
-        chainId: chain.chainId,
-        sender: chain.producer,
-        nonce: store.user(chain.producer)!.nextNonce,
-        engineHash,
-        timestamp: clock(),
-        to,
-        amount,
-        currency,
-        ...(decimals === undefined ? {} : { decimals }),
-      };
-      const signed: SignedTransaction = { transaction, signature: sign(null, canonicalBytes(transaction), producerKey).toString('hex') };
-      return processor.submit(signed);
+    const next = mints.then(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await mintOnce(to, amount, currency, decimals);
+        } catch (error) {
+          const raced = error instanceof LedgerError && (error.code === 'StaleNonce' || error.code === 'NonceGap');
+          if (!raced || attempt >= MINT_ATTEMPTS) throw error;
+        }
+      }
     });
     mints = next.catch(() => undefined);
     return next;
@@ -131,6 +154,7 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
     params,
     engineHash,
     processor,
+    events,
     pool,
     scheduler,
     maxCallGas,
@@ -148,11 +172,29 @@ export async function openLedger(options: LedgerOptions): Promise<Ledger> {
       return submitted;
     },
     async close() {
+      events.close();
       await processor.drain();
       await pool.close();
-      store.db.close();
+      await store.close();
     },
   };
+}
+
+const MINT_ATTEMPTS = 20;
+
+/** The stored chain's parameters, or a new chain's (made now). A node whose producer key is not the chain's cannot serve it. */
+async function chainParams(store: LedgerStore, options: LedgerOptions, producerPublicKey: string, now: number, engineHash: string): Promise<ChainParams> {
+  let params = await store.meta<ChainParams>('chain');
+  if (!params) {
+    await createGenesis(store, defaultChainParams({ ...options.chain, producerPublicKey }), now, engineHash);
+    params = (await store.meta<ChainParams>('chain'))!;
+  }
+  if (params.producerPublicKey !== producerPublicKey) {
+    throw new Error(
+      `${join(options.dataDir, 'producer-key.pem')} is not the producer key of the chain in ${store.location}: every node of a chain needs the same producer-key.pem and admin-token — copy them from the data directory of the node that created it`,
+    );
+  }
+  return params;
 }
 
 function loadOrCreateProducerKey(path: string): KeyObject {

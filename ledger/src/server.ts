@@ -52,6 +52,7 @@ export async function startLedgerServer(options: ServerOptions): Promise<Running
     close: () =>
       (closing ??= (async () => {
         const drained = ledger.processor.drain(); // from now on: ShuttingDown for new transactions, Connection: close on every answer
+        ledger.events.close(); // event streams end, so their connections can close too
         // net.Server's close, not http.Server's: that one also drops idle keep-alive connections at once,
         // racing a client that is sending its next request on one (it would see a reset, not an answer).
         const connectionsGone = new Promise<void>((resolve) => NetServer.prototype.close.call(http, () => resolve()));

@@ -59,7 +59,7 @@ describe('ledger flow', () => {
   });
 
   test('verify rebuilds every block from scratch and finds the same roots', async () => {
-    const report = await verifyChain(`${ledger.dataDir}/ledger.sqlite`);
+    const report = await verifyChain(ledger.database ?? `${ledger.dataDir}/ledger.sqlite`);
     assert.deepEqual(report.problems, []);
     assert.ok(report.reexecuted >= 3);
   });

@@ -1,21 +1,26 @@
-// Test helpers: a real ledger on a real SQLite file in a temp directory, served on 127.0.0.1.
+// Test helpers: a real ledger on the suite's database (a SQLite file in a temp directory, or a new
+// PostgreSQL database: see database.ts), served on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signTransaction, transpile, type CallTransaction } from '@tana/engine';
+import { testDatabase } from './database.ts';
 import { startLedgerServer, type RunningLedger, type ServerOptions } from '../../ledger/src/index.ts';
 import { deployTransaction, generateKeyPair, LedgerClient, userTransaction, type ChainInfo, type KeyPair } from '../../ledger/src/client/index.ts';
 
 export interface TestLedger extends RunningLedger {
   client: LedgerClient;
   dataDir: string;
+  /** The PostgreSQL database's URL when the suite runs on PostgreSQL. */
+  database: string | undefined;
   chain: ChainInfo;
-  /** Closes the server and deletes the data directory. */
+  /** Closes the server and deletes the data directory (and the database). */
   dispose(): Promise<void>;
 }
 
 export async function startTestLedger(options: Partial<ServerOptions> = {}): Promise<TestLedger> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tana-ledger-test-'));
+  const db = options.database === undefined ? await testDatabase() : { url: options.database, drop: async () => {} };
   // The faucet funds test users; a short keep-alive lets the graceful close finish soon after the test's last request.
   const running = await startLedgerServer({
     workers: 2,
@@ -24,6 +29,7 @@ export async function startTestLedger(options: Partial<ServerOptions> = {}): Pro
     faucet: { amount: '100000', currency: 'USD' },
     keepAliveTimeoutMs: 1000,
     ...options,
+    database: db.url,
     dataDir,
   });
   const client = new LedgerClient(running.url);
@@ -31,10 +37,12 @@ export async function startTestLedger(options: Partial<ServerOptions> = {}): Pro
     ...running,
     client,
     dataDir,
+    database: db.url,
     chain: await client.chain(),
     async dispose() {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await db.drop();
     },
   };
 }

@@ -21,9 +21,14 @@ export interface Load {
 
 const counter = `import { data } from 'tana:data'\nconst n = ((await data.get('n')) ?? 0) + 1\nawait data.set('n', n)\nawait data.commit()\nexport default n`;
 
-/** Registers four users and a counter, then runs transfer loops and one call loop until `stop()` or the ledger is gone. */
-export async function startLoad(url: string): Promise<Load> {
-  const client = new LedgerClient(url);
+/**
+ * Registers four users and a counter, then runs transfer loops and call loops until `stop()` or the
+ * ledger is gone. With several nodes' URLs, the users' transfer loops are spread over them and each
+ * node gets a call loop on the same counter (another sender each): calls that conflict across nodes.
+ */
+export async function startLoad(urls: string | string[]): Promise<Load> {
+  const nodes = (Array.isArray(urls) ? urls : [urls]).map((url) => new LedgerClient(url));
+  const client = nodes[0]!;
   const chain: ChainInfo = await client.chain();
   const ledger = { client, chain };
   const users: TestUser[] = [];
@@ -34,9 +39,11 @@ export async function startLoad(url: string): Promise<Load> {
   const load: Load = { acknowledged: [], unanswered: new Map(), refusals: new Map(), stop: async () => {} };
   let stopping = false;
   /** Records how a request ended; false when the client should stop (the ledger no longer answers). */
-  const ended = (error: unknown): boolean => {
+  const ended = async (error: unknown): Promise<boolean> => {
     if (error instanceof LedgerRequestError && error.code !== 'Unreachable') {
       load.refusals.set(error.code, (load.refusals.get(error.code) ?? 0) + 1);
+      // A client's backoff while the service says to retry later (the database or the disk is away).
+      if (error.status === 503 && error.code !== 'ShuttingDown') await new Promise((resolve) => setTimeout(resolve, 50));
       return error.code !== 'ShuttingDown';
     }
     const cause = (error as { message?: string }).message?.match(/ECONNREFUSED|ECONNRESET|UND_ERR_\w+|other side closed|socket/)?.[0] ?? String(error);
@@ -44,36 +51,41 @@ export async function startLoad(url: string): Promise<Load> {
     return false;
   };
   const transfers = users.map(async (user, i) => {
+    const client = nodes[i % nodes.length]!;
     while (!stopping) {
       try {
         const { nextNonce } = await client.user(user.id);
         const done = await client.submit(await signTransaction(transferTransaction(chain, user.id, nextNonce, users[(i + 1) % 4]!.id, '1', 'USD'), user.privateKey));
         load.acknowledged.push(done.id);
       } catch (error) {
-        if (!ended(error)) return;
+        if (!(await ended(error))) return;
       }
     }
   });
-  const calls = (async () => {
+  const calls = nodes.map(async (client, i) => {
+    const sender = users[i % users.length]!;
     while (!stopping) {
       try {
-        const result = await callContract(client, engine, { contractId: 'counter', sender: 'u0', privateKey: users[0]!.privateKey, retries: 10 });
+        const result = await callContract(client, engine, { contractId: 'counter', sender: sender.id, privateKey: sender.privateKey, retries: 10 });
         if (result.submitted) load.acknowledged.push(result.submitted.id);
       } catch (error) {
-        if (!ended(error)) return;
+        if (!(await ended(error))) return;
       }
     }
-  })();
+  });
   load.stop = async () => {
     stopping = true;
-    await Promise.all([...transfers, calls]);
+    await Promise.all([...transfers, ...calls]);
   };
   return load;
 }
 
-/** Starts the ledger again on the same data, finds every acknowledged transaction, stops it, and runs `tana verify`. */
-export async function checkAfterRestart(home: string, acknowledged: string[]): Promise<{ missing: string[]; verify: string }> {
-  const again = await startTana(home, ['--workers', '1'], { stderr: 'inherit' });
+/**
+ * Starts the ledger again on the same data, finds every acknowledged transaction, stops it, and runs
+ * `tana verify`. `databaseArgs`: `--db <url>` when the chain is on PostgreSQL.
+ */
+export async function checkAfterRestart(home: string, acknowledged: string[], databaseArgs: string[] = []): Promise<{ missing: string[]; verify: string }> {
+  const again = await startTana(home, ['--workers', '1', ...databaseArgs], { stderr: 'inherit' });
   const missing: string[] = [];
   try {
     const client = new LedgerClient(again.url);
@@ -87,6 +99,7 @@ export async function checkAfterRestart(home: string, acknowledged: string[]): P
   } finally {
     await again.stop();
   }
-  const { stdout } = await promisify(execFile)(process.execPath, [TANA_BIN, 'verify', '--data', join(home, 'ledger')], { env: { ...process.env, TANA_HOME: home } });
+  const where = databaseArgs.length ? databaseArgs : ['--data', join(home, 'ledger')];
+  const { stdout } = await promisify(execFile)(process.execPath, [TANA_BIN, 'verify', ...where], { env: { ...process.env, TANA_HOME: home } });
   return { missing, verify: stdout };
 }

@@ -1,10 +1,11 @@
-// tana start: the ledger on an embedded SQLite file, in the foreground, until Ctrl+C / SIGTERM / tana stop.
+// tana start: the ledger (on an embedded SQLite file, or with --db on a PostgreSQL database shared with
+// other nodes), in the foreground, until Ctrl+C / SIGTERM / tana stop.
 import { Command, Option } from '@commander-js/extra-typings';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeOnSignals, startLedgerServer } from '@tana/ledger';
 import { defaultDataDir } from '../config.ts';
-import { dataOption, examples } from '../options.ts';
+import { dataOption, dbOption, examples } from '../options.ts';
 import { UsageError } from '../output.ts';
 import { servePlayground } from '../playground.ts';
 import { startProgress } from '../progress.ts';
@@ -18,12 +19,21 @@ export const startCommand = () =>
     .addOption(new Option('--port <port>', 'the port to listen on (0: any free one)').default(process.env.PORT ?? '8080', '$PORT or 8080'))
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .addOption(dataOption())
+    .addOption(dbOption())
     .option('--workers <n>', 'worker threads that re-execute calls (default: one per core)')
     .option('--cors <origins>', 'comma-separated origins allowed to call the API from a browser')
     .option('--faucet <amount[:CURRENCY]|off>', 'money granted to each new user (default: 100000 USD on loopback, off otherwise)')
     .option('--trust-proxy <addresses>', 'comma-separated proxy addresses/CIDRs whose Forwarded headers name the client')
     .option('--max-gas <n>', 'the highest gas limit a call may ask for here')
-    .addHelpText('after', examples('tana start', 'tana start --port 9000 --data /tmp/ledger --faucet off', 'tana start --host 0.0.0.0 --cors https://play.example.com --trust-proxy 10.0.0.0/8'))
+    .addHelpText(
+      'after',
+      examples(
+        'tana start',
+        'tana start --port 9000 --data /tmp/ledger --faucet off',
+        'tana start --host 0.0.0.0 --cors https://play.example.com --trust-proxy 10.0.0.0/8',
+        'tana start --db postgres://tana@db.internal:5432/tana --host 0.0.0.0 --port 8081   # one of several nodes (ledger/README.md, Running a hosted ledger)',
+      ),
+    )
     .action(async (options) => {
       const port = Number(options.port);
       if (!/^[0-9]+$/.test(options.port) || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not '${options.port}'`);
@@ -33,9 +43,10 @@ export const startCommand = () =>
       const dataDir = options.data ?? defaultDataDir();
 
       const progress = startProgress();
-      progress.update(`opening the ledger in ${dataDir}`);
+      progress.update(options.db ? 'connecting to PostgreSQL' : `opening the ledger in ${dataDir}`);
       const running = await startLedgerServer({
         dataDir,
+        database: options.db,
         port,
         host: options.host,
         workers,
@@ -57,12 +68,12 @@ export const startCommand = () =>
       process.once('exit', () => existsSync(pidFile) && rmSync(pidFile));
 
       const { ledger } = running;
-      const head = ledger.store.head()!;
+      const head = (await ledger.store.head())!;
       console.log(`Tana ledger running at ${running.url}`);
       console.log(`  chain ${ledger.params.chainId} · block ${head.height} · engine ${ledger.engineHash.slice(0, 12)}… · ${ledger.pool.size} worker(s) · max gas ${ledger.maxCallGas}`);
       console.log(`  faucet ${ledger.faucet ? `${ledger.faucet.amount} ${ledger.faucet.currency} per new user (--faucet off to stop)` : 'off'}`);
       if (!isLoopback(options.host)) console.log('  listening beyond this machine: set --cors and, behind a proxy, --trust-proxy (see ledger/README.md, Security)');
-      console.log(`  data ${dataDir}`);
+      console.log(`  data ${ledger.store.backend === 'postgres' ? `${ledger.store.location} (PostgreSQL; keys in ${dataDir})` : dataDir}`);
       console.log(`  playground ${running.url}/   API docs ${running.url}/docs   (Ctrl+C or tana stop to stop)`);
       closeOnSignals(running);
       await new Promise<never>(() => {}); // runs until a signal

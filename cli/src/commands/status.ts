@@ -1,6 +1,8 @@
-// tana status: is the configured ledger up, where is its head, and which local users exist.
+// tana status: is the configured ledger up, where is its head, and which local users exist; with
+// --watch, then every new head as it is committed (GET /events), until Ctrl+C.
 import { Command } from '@commander-js/extra-typings';
 import { LedgerClient } from '@tana/ledger/client';
+import { watchHeads } from '../watch-heads.ts';
 import { listUsers, readConfig } from '../config.ts';
 import { examples, jsonOption, ledgerOption } from '../options.ts';
 import { printJson } from '../output.ts';
@@ -8,10 +10,13 @@ import { printJson } from '../output.ts';
 export const statusCommand = () =>
   new Command('status')
     .summary('is the ledger running; head, engine, local users')
-    .description('Is the ledger running: its chain, head block and engine, and the local users. Exits 1 when it is not reachable.')
+    .description(
+      'Is the ledger running: its chain, head block and engine, and the local users. Exits 1 when it is not reachable. With --watch, then prints each new block as it is committed (any node of the chain), until Ctrl+C.',
+    )
     .addOption(ledgerOption())
     .addOption(jsonOption())
-    .addHelpText('after', examples('tana status', 'tana status --ledger http://127.0.0.1:9000 --json'))
+    .option('--watch', 'then follow new blocks as they are committed (one line each; with --json, one JSON object each)')
+    .addHelpText('after', examples('tana status', 'tana status --ledger http://127.0.0.1:9000 --json', 'tana status --watch'))
     .action(async (options) => {
       const url = options.ledger ?? readConfig().ledger;
       const client = new LedgerClient(url, { timeoutMs: 10_000 });
@@ -27,11 +32,13 @@ export const statusCommand = () =>
         return;
       }
       if (options.json) {
-        printJson({ url, running: true, health, chain: chain.chainId, users });
-        return;
+        if (options.watch) console.log(JSON.stringify({ url, running: true, health, chain: chain.chainId, users }));
+        else printJson({ url, running: true, health, chain: chain.chainId, users });
+      } else {
+        console.log(`ledger ${url}: running`);
+        console.log(`  chain ${health.chainId} · block ${health.head.height} (${health.head.hash.slice(0, 12)}…) · engine ${health.engineHash.slice(0, 12)}… · ${health.database}`);
+        console.log(`  ${health.workers} worker(s) · up ${Math.round(health.uptimeMs / 1000)} s · currencies ${chain.currencies.map((c) => c.code).join(', ')}`);
+        console.log(`  local users: ${users.length ? users.join(', ') : 'none (tana user create <id>)'}`);
       }
-      console.log(`ledger ${url}: running`);
-      console.log(`  chain ${health.chainId} · block ${health.head.height} (${health.head.hash.slice(0, 12)}…) · engine ${health.engineHash.slice(0, 12)}…`);
-      console.log(`  ${health.workers} worker(s) · up ${Math.round(health.uptimeMs / 1000)} s · currencies ${chain.currencies.map((c) => c.code).join(', ')}`);
-      console.log(`  local users: ${users.length ? users.join(', ') : 'none (tana user create <id>)'}`);
+      if (options.watch) await watchHeads(url, health.head.height, Boolean(options.json));
     });

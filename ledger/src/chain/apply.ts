@@ -1,15 +1,16 @@
-// Applies one verified transaction to the ledger's state. Everything that depends on committed
-// state is checked here, inside the block's SQLite transaction, so the same code serves live
-// commits and `verify` replays. A LedgerError thrown here rolls back this transaction only.
+// Applies one verified transaction to a block's draft: the state transition's rules. Everything that
+// depends on committed state is checked here, over the read view taken inside the commit's lock, so
+// the same code serves live commits and `verify` replays. A LedgerError thrown here drops this
+// transaction's writes only (BlockDraft.attempt).
 import { isAmount, type SignedTransaction, type StateDiff, type Transaction } from '@tana/engine';
-import type { Store, TxResult } from '../db/store.ts';
+import type { TxResult } from '../db/rows.ts';
 import { LedgerError } from '../errors.ts';
+import type { BlockDraft } from './draft.ts';
 import type { ChainParams } from './params.ts';
-import type { StateTree } from './state-tree.ts';
+import type { ChainReader } from './view.ts';
 
 export interface ApplyContext {
-  store: Store;
-  tree: StateTree;
+  draft: BlockDraft;
   params: ChainParams;
   height: number;
 }
@@ -24,19 +25,20 @@ export interface VerifiedTransaction {
 
 export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, position: number): void {
   const tx = entry.signed.transaction;
-  checkNonce(ctx, tx);
+  checkNonce(ctx.draft, tx);
   switch (tx.kind) {
     case 'user':
-      checkUserIdFree(ctx, tx.sender);
-      ctx.store.insertUser({ id: tx.sender, publicKey: tx.publicKey, displayName: tx.displayName ?? null, createdHeight: ctx.height });
+      checkUserIdFree(ctx.draft, tx.sender);
+      ctx.draft.putUser({ id: tx.sender, publicKey: tx.publicKey, displayName: tx.displayName ?? null, nextNonce: 0, createdHeight: ctx.height });
       if (ctx.params.faucet) credit(ctx, tx.sender, ctx.params.faucet.currency, BigInt(ctx.params.faucet.amount));
       break;
     case 'deploy': {
-      const existing = checkDeployable(ctx, tx.sender, tx.contractId);
+      const existing = checkDeployable(ctx.draft, tx.sender, tx.contractId);
       const row = existing
         ? { ...existing, version: existing.version + 1, codeHash: tx.codeHash }
         : { id: tx.contractId, owner: tx.sender, version: 1, codeHash: tx.codeHash, stateHeight: ctx.height, createdHeight: ctx.height };
-      ctx.store.upsertContract(row, tx.code, entry.id, ctx.height);
+      ctx.draft.putContract(row);
+      ctx.draft.addContractVersion({ contractId: row.id, version: row.version, code: tx.code, codeHash: row.codeHash, height: ctx.height, txId: entry.id });
       break;
     }
     case 'transfer':
@@ -44,15 +46,15 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
       break;
     case 'mint':
       if (tx.sender !== ctx.params.producer) throw new LedgerError('NotProducer', `only the ledger's producer '${ctx.params.producer}' may mint`);
-      if (!ctx.store.currency(tx.currency)) {
+      if (!ctx.draft.currency(tx.currency)) {
         if (tx.decimals === undefined) throw new LedgerError('UnknownCurrency', `unknown currency '${tx.currency}' (give decimals to register it)`);
-        ctx.store.insertCurrency(tx.currency, tx.decimals, ctx.height);
+        ctx.draft.addCurrency(tx.currency, tx.decimals);
       }
-      if (!ctx.store.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
+      if (!ctx.draft.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
       credit(ctx, tx.to, tx.currency, positiveAmount(tx.amount));
       break;
     case 'call': {
-      const contract = ctx.store.contract(tx.contractId);
+      const contract = ctx.draft.contract(tx.contractId);
       if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
       if (contract.codeHash !== tx.codeHash) throw new LedgerError('Conflict', `contract '${tx.contractId}' was redeployed; run it again`);
       checkCallFreshness(tx.block.height, ctx.height, contract.stateHeight, tx.contractId);
@@ -69,8 +71,8 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
       break;
     }
   }
-  ctx.store.setNextNonce(tx.sender, tx.nonce + 1);
-  ctx.store.insertTransaction({
+  ctx.draft.putUser({ ...ctx.draft.user(tx.sender)!, nextNonce: tx.nonce + 1 });
+  ctx.draft.addTransaction({
     id: entry.id,
     height: ctx.height,
     position,
@@ -83,15 +85,15 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
   });
 }
 
-export function checkUserIdFree(ctx: Pick<ApplyContext, 'store'>, id: string): void {
-  if (ctx.store.accountExists(id)) throw new LedgerError(ctx.store.user(id) ? 'UserExists' : 'AccountIdTaken', `the id '${id}' is already taken`);
+export function checkUserIdFree(state: ChainReader, id: string): void {
+  if (state.accountExists(id)) throw new LedgerError(state.user(id) ? 'UserExists' : 'AccountIdTaken', `the id '${id}' is already taken`);
 }
 
 /** A new contract needs a free id; a new version, its owner. Returns the existing contract, if any. */
-export function checkDeployable(ctx: Pick<ApplyContext, 'store'>, sender: string, contractId: string) {
-  const existing = ctx.store.contract(contractId);
+export function checkDeployable(state: ChainReader, sender: string, contractId: string) {
+  const existing = state.contract(contractId);
   if (existing && existing.owner !== sender) throw new LedgerError('NotContractOwner', `contract '${contractId}' belongs to '${existing.owner}'`);
-  if (!existing && ctx.store.accountExists(contractId)) throw new LedgerError('AccountIdTaken', `the id '${contractId}' is already taken`);
+  if (!existing && state.accountExists(contractId)) throw new LedgerError('AccountIdTaken', `the id '${contractId}' is already taken`);
   return existing;
 }
 
@@ -109,23 +111,17 @@ export function checkCallFreshness(claimed: number, next: number, stateHeight: n
   }
 }
 
-export function checkNonce(ctx: Pick<ApplyContext, 'store'>, tx: Transaction): void {
-  const expected = tx.kind === 'user' ? 0 : ctx.store.user(tx.sender)?.nextNonce;
+export function checkNonce(state: ChainReader, tx: Transaction): void {
+  const expected = tx.kind === 'user' ? 0 : state.user(tx.sender)?.nextNonce;
   if (expected === undefined) throw new LedgerError('UnknownSender', `no user '${tx.sender}'`);
   if (tx.nonce < expected) throw new LedgerError('StaleNonce', `nonce ${tx.nonce} is already used; '${tx.sender}' is at ${expected}`);
   if (tx.nonce > expected) throw new LedgerError('NonceGap', `nonce ${tx.nonce} skips ahead; '${tx.sender}' is at ${expected}`);
 }
 
 function applyDiff(ctx: ApplyContext, contractId: string, diff: StateDiff): void {
-  for (const [key, value] of Object.entries(diff.set)) {
-    ctx.store.setContractValue(contractId, key, value);
-    ctx.tree.put({ kind: 'state', contractId, key, value });
-  }
-  for (const key of diff.deleted) {
-    ctx.store.deleteContractValue(contractId, key);
-    ctx.tree.remove({ kind: 'state', contractId, key });
-  }
-  if (Object.keys(diff.set).length || diff.deleted.length) ctx.store.setContractStateHeight(contractId, ctx.height);
+  for (const [key, value] of Object.entries(diff.set)) ctx.draft.setContractValue(contractId, key, value);
+  for (const key of diff.deleted) ctx.draft.deleteContractValue(contractId, key);
+  if (Object.keys(diff.set).length || diff.deleted.length) ctx.draft.putContract({ ...ctx.draft.contract(contractId)!, stateHeight: ctx.height });
 }
 
 export function positiveAmount(amount: string): bigint {
@@ -135,22 +131,17 @@ export function positiveAmount(amount: string): bigint {
 
 function move(ctx: ApplyContext, from: string, to: string, amountText: string, currency: string): void {
   const amount = positiveAmount(amountText);
-  if (!ctx.store.currency(currency)) throw new LedgerError('UnknownCurrency', `unknown currency '${currency}'`);
-  if (!ctx.store.accountExists(to)) throw new LedgerError('UnknownAccount', `no account '${to}'`);
-  const available = ctx.store.balance(from, currency);
+  if (!ctx.draft.currency(currency)) throw new LedgerError('UnknownCurrency', `unknown currency '${currency}'`);
+  if (!ctx.draft.accountExists(to)) throw new LedgerError('UnknownAccount', `no account '${to}'`);
+  const available = ctx.draft.balance(from, currency);
   if (available < amount) {
     throw new LedgerError('InsufficientFunds', `'${from}' has ${available} ${currency}, needs ${amount}`, { details: { account: from, currency, available: available.toString() } });
   }
   if (from === to) return;
-  setBalance(ctx, from, currency, available - amount);
-  setBalance(ctx, to, currency, ctx.store.balance(to, currency) + amount);
+  ctx.draft.setBalance(from, currency, available - amount);
+  ctx.draft.setBalance(to, currency, ctx.draft.balance(to, currency) + amount);
 }
 
 function credit(ctx: ApplyContext, account: string, currency: string, amount: bigint): void {
-  setBalance(ctx, account, currency, ctx.store.balance(account, currency) + amount);
-}
-
-function setBalance(ctx: ApplyContext, account: string, currency: string, amount: bigint): void {
-  ctx.store.setBalance(account, currency, amount, ctx.height);
-  ctx.tree.put({ kind: 'balance', account, currency, amount: amount.toString() });
+  ctx.draft.setBalance(account, currency, ctx.draft.balance(account, currency) + amount);
 }

@@ -1,17 +1,24 @@
-// Turns verified transactions into one block: each is applied in its own savepoint (a rejected one
-// leaves no trace), then the state root and the block are written in the same SQLite transaction.
-// better-sqlite3 is synchronous, so commits are sequential by construction.
-import type { BlockRow, Store } from '../db/store.ts';
+// Turns verified transactions into one block, holding the chain (LedgerStore.serialised: one commit
+// at a time, across every node on PostgreSQL): read the view, apply each transaction to the draft in
+// its own layer (a rejected one leaves no trace), rehash the touched buckets, seal the block on the
+// head, write it all in one batch. A transaction another node has committed meanwhile is answered
+// with its original result, once.
+import type { BlockRow, CommittedTx } from '../db/rows.ts';
+import type { LedgerStore } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
 import { applyTransaction, type VerifiedTransaction } from './apply.ts';
 import { sealBlock } from './block.ts';
+import { BlockDraft } from './draft.ts';
 import type { ChainParams } from './params.ts';
-import type { StateTree } from './state-tree.ts';
+import { bucketOf, bucketRoots, rootOf, type TreeCache, withBuckets } from './state-tree.ts';
+import { ChainView, readKeysOf } from './view.ts';
 
 export interface CommitResult {
-  /** Undefined when every transaction was rejected (no empty blocks are made for them). */
+  /** Undefined when no transaction was accepted (no empty blocks are made for them). */
   block?: BlockRow;
   rejected: Map<string, LedgerError>;
+  /** Already in the chain (committed by another node, or an earlier attempt): their original answers. */
+  replayed: Map<string, CommittedTx>;
 }
 
 export interface BlockSpec {
@@ -21,41 +28,54 @@ export interface BlockSpec {
   allowEmpty?: boolean;
 }
 
-export function commitBlock(store: Store, tree: StateTree, params: ChainParams, entries: VerifiedTransaction[], spec: BlockSpec): CommitResult {
-  const rejected = new Map<string, LedgerError>();
-  const commit = store.db.transaction(() => {
-    const parent = store.head();
+export function commitBlock(store: LedgerStore, tree: TreeCache, params: ChainParams, entries: VerifiedTransaction[], spec: BlockSpec): Promise<CommitResult> {
+  return store.serialised(async (session) => {
+    const keys = readKeysOf(
+      entries.map((entry) => entry.signed.transaction),
+      params,
+      entries.map((entry) => entry.id),
+    );
+    const view = new ChainView(keys, await session.read(keys));
+    const parent = view.head;
     if (!parent) throw new Error('the ledger has no genesis block');
-    const ctx = { store, tree, params, height: parent.height + 1 };
+    const draft = new BlockDraft(view, parent.height + 1);
+    const ctx = { draft, params, height: draft.height };
+    const result: CommitResult = { rejected: new Map(), replayed: new Map() };
     const accepted: string[] = [];
     for (const entry of entries) {
+      const committed = view.committed(entry.id);
+      if (committed) {
+        result.replayed.set(entry.id, committed);
+        continue;
+      }
       try {
-        store.db.transaction(() => applyTransaction(ctx, entry, accepted.length))();
+        draft.attempt(() => applyTransaction(ctx, entry, accepted.length));
         accepted.push(entry.id);
       } catch (error) {
         if (!(error instanceof LedgerError)) throw error;
-        rejected.set(entry.id, error);
+        result.rejected.set(entry.id, error);
       }
     }
-    if (!accepted.length && !spec.allowEmpty) return undefined;
-    const sealed = sealBlock({
-      height: ctx.height,
+    if (!accepted.length && !spec.allowEmpty) return result;
+
+    const writes = draft.writeSet();
+    const touched = [...new Set([...writes.leaves.keys()].map(bucketOf))];
+    const roots = bucketRoots(touched.length ? await session.bucketLeaves(touched) : [], writes.leaves);
+    const levels = withBuckets(await tree.at(parent.hash, () => session.bucketHashes()), roots);
+    writes.buckets = roots;
+    writes.block = sealBlock({
+      height: draft.height,
       parentHash: parent.hash,
-      stateRoot: tree.root(),
+      stateRoot: rootOf(levels),
       timestamp: Math.max(spec.timestamp, parent.timestamp),
       producer: params.producer,
       txIds: accepted,
       engineHash: spec.engineHash,
     });
-    store.insertBlock(sealed);
-    return sealed;
+    await session.write(writes);
+    // Kept for the block's hash: right even if the write does not become durable (it is never the head then).
+    tree.remember(writes.block.hash, levels);
+    result.block = writes.block;
+    return result;
   });
-  let block: BlockRow | undefined;
-  try {
-    block = commit();
-  } catch (error) {
-    tree.invalidate(); // the tables rolled back; the in-memory tree must not keep what they lost
-    throw error;
-  }
-  return { block, rejected };
 }

@@ -1,7 +1,7 @@
 // What `verify` compares after the replay: every table the state is made of, row by row, between the
 // ledger's database and the one rebuilt from the blocks. A value edited in place (a balance, a
 // contract's key, a leaf hash) shows up here even though no block records it.
-import type { Store } from '../db/store.ts';
+import type { LedgerStore } from '../db/store.ts';
 
 /** The tables and the order that makes their rows comparable. */
 const STATE_TABLES: [table: string, orderBy: string][] = [
@@ -16,22 +16,15 @@ const STATE_TABLES: [table: string, orderBy: string][] = [
 ];
 
 /** At most `limit` differences, each naming the table and the first row that differs. */
-export function stateDifferences(stored: Store, rebuilt: Store, limit = 10): string[] {
+export async function stateDifferences(stored: LedgerStore, rebuilt: LedgerStore, limit = 10): Promise<string[]> {
   const differences: string[] = [];
   for (const [table, orderBy] of STATE_TABLES) {
-    const a = rows(stored, table, orderBy);
-    const b = rows(rebuilt, table, orderBy);
+    const [a, b] = await Promise.all([stored.tableRows(table, orderBy), rebuilt.tableRows(table, orderBy)]);
     const at = firstDifference(a, b);
     if (at >= 0) differences.push(`${table}: stored ${a[at] ?? '(no row)'}, rebuilt ${b[at] ?? '(no row)'}`);
     if (differences.length >= limit) break;
   }
   return differences;
-}
-
-function rows(store: Store, table: string, orderBy: string): string[] {
-  return (store.db.prepare(`SELECT * FROM ${table} ORDER BY ${orderBy}`).all() as Record<string, unknown>[]).map((row) =>
-    JSON.stringify(Object.fromEntries(Object.entries(row).map(([column, value]) => [column, value instanceof Uint8Array ? Buffer.from(value).toString('hex') : value]))),
-  );
 }
 
 function firstDifference(a: string[], b: string[]): number {

@@ -10,15 +10,18 @@ import { signTransaction } from '@tana/engine';
 import { openLedger, type Ledger } from '../ledger.ts';
 import { generateKeyPair, transferTransaction, userTransaction, type KeyPair } from '../client/index.ts';
 import { LedgerError } from '../errors.ts';
+import { type TestDatabase, testDatabase } from '../../../tests/support/database.ts';
 
 const names = ['ann', 'ben', 'cat', 'dan'];
 let dir: string;
 let ledger: Ledger;
+let database: TestDatabase;
 const keys = new Map<string, KeyPair>();
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tana-supply-'));
-  ledger = await openLedger({ dataDir: dir, workers: 1, faucet: { amount: '100000', currency: 'USD' } });
+  database = await testDatabase();
+  ledger = await openLedger({ dataDir: dir, database: database.url, workers: 1, faucet: { amount: '100000', currency: 'USD' } });
   for (const name of names) {
     const pair = await generateKeyPair();
     keys.set(name, pair);
@@ -30,16 +33,17 @@ before(async () => {
 after(async () => {
   await ledger.close();
   rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 });
 
 const chain = () => ({ ...ledger.params, engineHash: ledger.engineHash });
 
-function supply(currency: string): bigint {
-  return ledger.store.balances({ currency }).reduce((sum, row) => sum + BigInt(row.amount), 0n);
+async function supply(currency: string): Promise<bigint> {
+  return (await ledger.store.balances({ currency })).reduce((sum, row) => sum + BigInt(row.amount), 0n);
 }
 
 test('random transfer sequences conserve every currency’s supply', async () => {
-  const issued = { USD: supply('USD'), TANA: supply('TANA') };
+  const issued = { USD: await supply('USD'), TANA: await supply('TANA') };
   assert.equal(issued.USD, 4n * 100000n);
   assert.equal(issued.TANA, 1250n);
   const transfer = fc.record({
@@ -56,7 +60,7 @@ test('random transfer sequences conserve every currency’s supply', async () =>
       await Promise.all(
         transfers.map(async (t) => {
           const sender = keys.get(t.from)!;
-          const tx = transferTransaction(chain(), t.from, ledger.store.user(t.from)!.nextNonce, t.to, t.amount.toString(), t.currency);
+          const tx = transferTransaction(chain(), t.from, (await ledger.store.user(t.from))!.nextNonce, t.to, t.amount.toString(), t.currency);
           try {
             await ledger.processor.submit(await signTransaction(tx, sender.privateKey));
             committed++;
@@ -66,10 +70,10 @@ test('random transfer sequences conserve every currency’s supply', async () =>
           }
         }),
       );
-      assert.equal(supply('USD'), issued.USD);
-      assert.equal(supply('TANA'), issued.TANA);
-      assert.equal(supply('EUR'), 0n);
-      assert.ok(ledger.store.balances({}).every((row) => BigInt(row.amount) >= 0n));
+      assert.equal(await supply('USD'), issued.USD);
+      assert.equal(await supply('TANA'), issued.TANA);
+      assert.equal(await supply('EUR'), 0n);
+      assert.ok((await ledger.store.balances({})).every((row) => BigInt(row.amount) >= 0n));
     }),
     { numRuns: 40 },
   );

@@ -6,13 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callRequest, claimOf, loadEngine, sameCanonical, type Engine, type SignedTransaction } from '@tana/engine';
-import { openDatabase } from '../db/open.ts';
-import { Store, type TxRow } from '../db/store.ts';
+import { openStore } from '../db/open-store.ts';
+import type { LedgerStore, TxRow } from '../db/store.ts';
+import { openSqliteStore } from '../db/sqlite/store.ts';
 import { signatureValid, transactionIdOf } from '../tx/signature.ts';
 import { commitBlock } from './commit.ts';
 import { createGenesis } from './genesis.ts';
 import type { ChainParams } from './params.ts';
-import { StateTree } from './state-tree.ts';
+import { TreeCache } from './state-tree.ts';
 import { stateDifferences } from './state-diff.ts';
 
 export interface VerifyReport {
@@ -30,30 +31,31 @@ export interface VerifyOptions {
   onProgress?: (height: number, head: number) => void;
 }
 
-export async function verifyChain(databasePath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const source = new Store(openDatabase(databasePath, { readonly: true }));
+/** `database`: a SQLite file's path or a postgres:// URL. The chain is rebuilt in a temporary SQLite file. */
+export async function verifyChain(database: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const source = await openStore(database, { readonly: true });
   const workDir = mkdtempSync(join(tmpdir(), 'tana-verify-'));
-  const target = new Store(openDatabase(join(workDir, 'replay.sqlite')));
-  const tree = new StateTree(target);
+  const target = openSqliteStore(join(workDir, 'replay.sqlite'));
+  const tree = new TreeCache();
   const problems: string[] = [];
   let transactions = 0;
   let reexecuted = 0;
   try {
-    const params = source.meta<ChainParams>('chain');
-    const genesis = source.block(0);
-    if (!params || !genesis) throw new Error(`${databasePath} holds no chain (no parameters or genesis block)`);
-    createGenesis(target, tree, params, genesis.timestamp, genesis.engineHash);
-    if (target.block(0)!.hash !== genesis.hash) problems.push('block 0: genesis does not match the chain parameters');
+    const params = await source.meta<ChainParams>('chain');
+    const genesis = await source.block(0);
+    if (!params || !genesis) throw new Error(`${source.location} holds no chain (no parameters or genesis block)`);
+    await createGenesis(target, params, genesis.timestamp, genesis.engineHash);
+    if ((await target.block(0))!.hash !== genesis.hash) problems.push('block 0: genesis does not match the chain parameters');
 
     const engine = options.reexecute === false ? undefined : await loadEngine();
-    const head = source.head()!;
+    const head = (await source.head())!;
     for (let height = 1; height <= head.height; height++) {
-      const block = source.block(height);
+      const block = await source.block(height);
       if (!block) {
         problems.push(`block ${height}: missing`);
         break;
       }
-      const rows = source.transactions({ fromHeight: height, toHeight: height, limit: Number.MAX_SAFE_INTEGER });
+      const rows = await source.transactions({ fromHeight: height, toHeight: height, limit: Number.MAX_SAFE_INTEGER });
       if (
         !sameCanonical(
           rows.map((row) => row.id),
@@ -62,7 +64,7 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
       )
         problems.push(`block ${height}: its transaction list does not match the transactions stored for it`);
       for (const row of rows) {
-        problems.push(...checkTransaction(target, row, height));
+        problems.push(...(await checkTransaction(target, row, height)));
         if (engine && row.signed.transaction.kind === 'call') {
           const problem = await reexecute(engine, target, params, row, block.engineHash);
           if (problem !== undefined) {
@@ -73,7 +75,7 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
       }
       transactions += rows.length;
       const entries = rows.map((row) => ({ id: row.id, signed: row.signed, result: row.result }));
-      const replay = commitBlock(target, tree, params, entries, { timestamp: block.timestamp, engineHash: block.engineHash, allowEmpty: true });
+      const replay = await commitBlock(target, tree, params, entries, { timestamp: block.timestamp, engineHash: block.engineHash, allowEmpty: true });
       for (const [id, error] of replay.rejected) problems.push(`block ${height}: transaction ${id} does not apply: ${error.code}: ${error.message}`);
       if (replay.block?.stateRoot !== block.stateRoot) problems.push(`block ${height}: state root ${block.stateRoot}, rebuilt ${replay.block?.stateRoot}`);
       else if (replay.block.hash !== block.hash) problems.push(`block ${height}: hash ${block.hash}, rebuilt ${replay.block.hash}`);
@@ -84,32 +86,32 @@ export async function verifyChain(databasePath: string, options: VerifyOptions =
       options.onProgress?.(height, head.height);
     }
     if (problems.length === 0) {
-      for (const difference of stateDifferences(source, target)) problems.push(`block ${head.height} (head): the stored state differs from the rebuilt one: ${difference}`);
+      for (const difference of await stateDifferences(source, target)) problems.push(`block ${head.height} (head): the stored state differs from the rebuilt one: ${difference}`);
     }
     return { ok: problems.length === 0, blocks: head.height + 1, transactions, reexecuted, stateRoot: head.stateRoot, problems };
   } finally {
-    source.db.close();
-    target.db.close();
+    await source.close();
+    await target.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-function checkTransaction(state: Store, row: TxRow, height: number): string[] {
+async function checkTransaction(state: LedgerStore, row: TxRow, height: number): Promise<string[]> {
   const tx = row.signed.transaction;
   const problems: string[] = [];
   if (transactionIdOf(tx) !== row.id) problems.push(`block ${height}: transaction ${row.id} is not the hash of its content`);
-  const publicKey = tx.kind === 'user' ? tx.publicKey : state.user(tx.sender)?.publicKey;
+  const publicKey = tx.kind === 'user' ? tx.publicKey : (await state.user(tx.sender))?.publicKey;
   if (!publicKey || !signatureValid(tx, row.signed.signature, publicKey)) problems.push(`block ${height}: transaction ${row.id} has no valid signature`);
   return problems;
 }
 
 /** Undefined when the call cannot be re-executed here (another engine); '' when it matches. */
-async function reexecute(engine: Engine, state: Store, params: ChainParams, row: TxRow, blockEngine: string): Promise<string | undefined> {
+async function reexecute(engine: Engine, state: LedgerStore, params: ChainParams, row: TxRow, blockEngine: string): Promise<string | undefined> {
   const signed = row.signed as SignedTransaction;
   const tx = signed.transaction;
   if (tx.kind !== 'call' || blockEngine !== engine.hash) return undefined;
-  const code = state.contractCode(tx.contractId)?.code;
+  const code = (await state.contractCode(tx.contractId))?.code;
   if (code === undefined) return `transaction ${row.id}: calls unknown contract '${tx.contractId}'`;
-  const outcome = engine.execute(await callRequest(tx, code, state.contractState(tx.contractId), params.allowedHosts));
+  const outcome = engine.execute(await callRequest(tx, code, await state.contractState(tx.contractId), params.allowedHosts));
   return outcome.ok && sameCanonical(claimOf(outcome), tx.outcome) ? '' : `transaction ${row.id}: re-execution does not give the committed outcome`;
 }

@@ -2,3 +2,4 @@
 export * from './http.ts';
 export * from './keys.ts';
 export * from './transactions.ts';
+export * from './events.ts';

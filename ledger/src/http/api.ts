@@ -4,6 +4,7 @@ import type { Ledger } from '../ledger.ts';
 import { balanceRoutes } from './routes/balances.ts';
 import { blockRoutes } from './routes/blocks.ts';
 import { contractRoutes } from './routes/contracts.ts';
+import { eventRoutes } from './routes/events.ts';
 import { routes } from './routes/shared.ts';
 import { systemRoutes } from './routes/system.ts';
 import { transactionRoutes } from './routes/transactions.ts';
@@ -16,7 +17,8 @@ export function apiRoutes(ledger: Ledger, startedAt: number) {
     .route('/balances', balanceRoutes(ledger))
     .route('/transactions', transactionRoutes(ledger))
     .route('/blocks', blockRoutes(ledger))
-    .route('/contracts', contractRoutes(ledger));
+    .route('/contracts', contractRoutes(ledger))
+    .route('/events', eventRoutes(ledger));
 }
 
 /** The API's routes, request and response types: `hc<LedgerApi>(url)`. */

@@ -9,6 +9,7 @@ import { openLedger, type Ledger } from '../ledger.ts';
 import { createApp, type LedgerApp } from './app.ts';
 import { deployTransaction, generateKeyPair, prepareCall, transferTransaction, userTransaction, type ChainInfo, type KeyPair } from '../client/index.ts';
 import { loadEngine } from '@tana/engine';
+import { type TestDatabase, testDatabase } from '../../../tests/support/database.ts';
 
 describe('ledger HTTP API', () => {
   let dir: string;
@@ -18,11 +19,12 @@ describe('ledger HTTP API', () => {
   let alice: KeyPair;
   let bob: KeyPair;
   let admin: Record<string, string>;
+  let database: TestDatabase;
 
   const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
-  const nonceOf = (id: string) => ledger.store.user(id)!.nextNonce;
+  const nonceOf = async (id: string) => (await ledger.store.user(id))!.nextNonce;
   const sign = (tx: Transaction, key: KeyPair) => signTransaction(tx, key.privateKey);
 
   async function expectError(response: Response | Promise<Response>, status: number, code: string): Promise<{ error: { code: string; message: string } }> {
@@ -36,7 +38,8 @@ describe('ledger HTTP API', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tana-app-test-'));
-    ledger = await openLedger({ dataDir: dir, workers: 1, chain: { maxCodeBytes: 4096 }, faucet: { amount: '100000', currency: 'USD' } });
+    database = await testDatabase();
+    ledger = await openLedger({ dataDir: dir, database: database.url, workers: 1, chain: { maxCodeBytes: 4096 }, faucet: { amount: '100000', currency: 'USD' } });
     app = createApp(ledger, { rateLimitPerMinute: 100_000, bodyLimitBytes: 32 * 1024 });
     chain = (await (await get('/chain')).json()) as ChainInfo;
     admin = { Authorization: `Bearer ${ledger.adminToken}` };
@@ -46,6 +49,7 @@ describe('ledger HTTP API', () => {
   after(async () => {
     await ledger.close();
     rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
 
   test('GET /health and /chain describe the ledger', async () => {
@@ -105,18 +109,18 @@ describe('ledger HTTP API', () => {
     ]);
     const one = (await (await get('/balances/bob/TANA')).json()) as { amount: string; proof: { root: string } };
     assert.equal(one.amount, '5000000');
-    assert.equal(one.proof.root, ledger.store.head()!.stateRoot);
+    assert.equal(one.proof.root, (await ledger.store.head())!.stateRoot);
     await expectError(get('/balances/alice/TANA'), 404, 'NotFound');
   });
 
   test('POST /transactions: transfers and their refusals', async () => {
-    const ok = await post('/transactions', await sign(transferTransaction(chain, 'alice', nonceOf('alice'), 'bob', '100', 'USD'), alice));
+    const ok = await post('/transactions', await sign(transferTransaction(chain, 'alice', await nonceOf('alice'), 'bob', '100', 'USD'), alice));
     assert.equal(ok.status, 201);
-    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', nonceOf('alice'), 'ghost', '1', 'USD'), alice)), 404, 'UnknownAccount');
-    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', nonceOf('alice'), 'bob', '1', 'EUR'), alice)), 404, 'UnknownCurrency');
-    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', nonceOf('alice'), 'bob', '1', 'USD', Date.now() - 3_600_000), alice)), 400, 'ClockSkew');
+    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', await nonceOf('alice'), 'ghost', '1', 'USD'), alice)), 404, 'UnknownAccount');
+    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', await nonceOf('alice'), 'bob', '1', 'EUR'), alice)), 404, 'UnknownCurrency');
+    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', await nonceOf('alice'), 'bob', '1', 'USD', Date.now() - 3_600_000), alice)), 400, 'ClockSkew');
     await expectError(post('/transactions', await sign(transferTransaction(chain, 'carol', 0, 'bob', '1', 'USD'), alice)), 404, 'UnknownSender');
-    const mint = { ...transferTransaction(chain, 'alice', nonceOf('alice'), 'alice', '1', 'USD'), kind: 'mint' as const };
+    const mint = { ...transferTransaction(chain, 'alice', await nonceOf('alice'), 'alice', '1', 'USD'), kind: 'mint' as const };
     await expectError(post('/transactions', await sign(mint, alice)), 403, 'NotProducer');
     await expectError(post('/transactions', 'not json'), 400, 'MalformedJson');
     await expectError(post('/transactions', { transaction: {}, signature: '', extra: 1 }), 400, 'ValidationError');
@@ -125,12 +129,12 @@ describe('ledger HTTP API', () => {
 
   test('POST /contracts deploys and versions; only the owner may redeploy; code hash and size are checked', async () => {
     const code = transpile(`import { data } from 'tana:data'\nconst n = ((await data.get('n')) ?? 0) + 1\nawait data.set('n', n)\nawait data.commit()\nexport default n`);
-    assert.equal((await post('/contracts', await sign(await deployTransaction(chain, 'alice', nonceOf('alice'), 'count', code), alice))).status, 201);
-    assert.equal((await post('/contracts', await sign(await deployTransaction(chain, 'alice', nonceOf('alice'), 'count', `${code}\n// v2`), alice))).status, 201);
-    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', nonceOf('bob'), 'count', code), bob)), 403, 'NotContractOwner');
-    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', nonceOf('bob'), 'alice', code), bob)), 409, 'AccountIdTaken');
-    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', nonceOf('bob'), 'big', `${code}\n//${'x'.repeat(5000)}`), bob)), 413, 'CodeTooLarge');
-    const badHash = { ...(await deployTransaction(chain, 'bob', nonceOf('bob'), 'other', code)), codeHash: 'ab'.repeat(32) };
+    assert.equal((await post('/contracts', await sign(await deployTransaction(chain, 'alice', await nonceOf('alice'), 'count', code), alice))).status, 201);
+    assert.equal((await post('/contracts', await sign(await deployTransaction(chain, 'alice', await nonceOf('alice'), 'count', `${code}\n// v2`), alice))).status, 201);
+    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', await nonceOf('bob'), 'count', code), bob)), 403, 'NotContractOwner');
+    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', await nonceOf('bob'), 'alice', code), bob)), 409, 'AccountIdTaken');
+    await expectError(post('/contracts', await sign(await deployTransaction(chain, 'bob', await nonceOf('bob'), 'big', `${code}\n//${'x'.repeat(5000)}`), bob)), 413, 'CodeTooLarge');
+    const badHash = { ...(await deployTransaction(chain, 'bob', await nonceOf('bob'), 'other', code)), codeHash: 'ab'.repeat(32) };
     await expectError(post('/contracts', await sign(badHash, bob)), 400, 'CodeHashMismatch');
     const detail = (await (await get('/contracts/count')).json()) as { version: number; versions: unknown[]; code: string };
     assert.equal(detail.version, 2);
@@ -149,7 +153,7 @@ describe('ledger HTTP API', () => {
     const contract = (await (await get('/contracts/count')).json()) as { id: string; code: string; codeHash: string };
     const prepare = async (overrides: Record<string, unknown> = {}, sender = bob, senderId = 'bob') => {
       const state = (await (await get('/contracts/count/state')).json()) as { state: Record<string, number>; height: number };
-      const prepared = await prepareCall(engine, { chain, sender: senderId, nonce: nonceOf(senderId), contract, state: state.state, headHeight: state.height });
+      const prepared = await prepareCall(engine, { chain, sender: senderId, nonce: await nonceOf(senderId), contract, state: state.state, headHeight: state.height });
       return sign({ ...prepared.transaction!, ...overrides } as Transaction, sender);
     };
     const committed = await post('/transactions', await prepare());
@@ -157,7 +161,7 @@ describe('ledger HTTP API', () => {
     const body = (await committed.json()) as { result: { value: number; gasUsed: number } };
     assert.equal(body.result.value, 1);
     assert.ok(body.result.gasUsed > 0);
-    await expectError(post('/transactions', await prepare({ block: { height: ledger.store.head()!.height + 1, timestamp: Date.now(), executor: 'someone' } })), 400, 'WrongExecutor');
+    await expectError(post('/transactions', await prepare({ block: { height: (await ledger.store.head())!.height + 1, timestamp: Date.now(), executor: 'someone' } })), 400, 'WrongExecutor');
     await expectError(post('/transactions', await prepare({ contractId: 'missing' })), 404, 'UnknownContract');
     await expectError(post('/transactions', await prepare({ codeHash: 'cd'.repeat(32) })), 400, 'CodeHashMismatch');
     await expectError(post('/transactions', await prepare({ gasLimit: chain.maxGas + 1 })), 400, 'GasLimitTooHigh');
@@ -168,7 +172,7 @@ describe('ledger HTTP API', () => {
     assert.equal((await post('/transactions', await prepare({}, alice, 'alice'))).status, 201); // alice changes the state bob's call read
 
     const conflict = (await expectError(post('/transactions', stale), 409, 'Conflict')) as { head?: { height: number } };
-    assert.equal(conflict.head?.height, ledger.store.head()!.height);
+    assert.equal(conflict.head?.height, (await ledger.store.head())!.height);
   });
 
   test('GET /contracts/{id}/state and one key with its proof', async () => {
@@ -239,7 +243,7 @@ describe('ledger HTTP API', () => {
 
   test('after shutdown begins, new transactions get ShuttingDown (503) and reads still answer', async () => {
     await ledger.processor.drain();
-    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', nonceOf('alice'), 'bob', '1', 'USD'), alice)), 503, 'ShuttingDown');
+    await expectError(post('/transactions', await sign(transferTransaction(chain, 'alice', await nonceOf('alice'), 'bob', '1', 'USD'), alice)), 503, 'ShuttingDown');
     assert.equal((await get('/health')).status, 200);
   });
 });

@@ -95,6 +95,7 @@ export const HealthSchema = z
     ok: z.literal(true),
     chainId: z.string(),
     head: HeadSchema,
+    database: z.enum(['sqlite', 'postgres']).openapi({ description: 'where the chain is stored: one SQLite file, or a PostgreSQL database that several nodes may share' }),
     engineHash: Hash,
     workers: z.number().int(),
     reexecution: z.object({ running: z.number().int(), queued: z.number().int() }).openapi({ description: 'calls re-executing now, and waiting for a worker' }),

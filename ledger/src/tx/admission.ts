@@ -1,16 +1,17 @@
 // The checks a transaction must pass before the ledger spends a worker on it: envelope (chain,
-// engine, clock, signature, nonce) and what it refers to. State-dependent checks run again at
-// commit (chain/apply.ts), where they are authoritative.
+// engine, clock, signature, nonce) and what it refers to, over a read view taken outside the commit
+// lock. State-dependent checks run again at commit (chain/apply.ts), where they are authoritative.
 import { createHash } from 'node:crypto';
 import type { SignedTransaction } from '@tana/engine';
 import { checkCallFreshness, checkDeployable, checkNonce, checkUserIdFree, positiveAmount } from '../chain/apply.ts';
 import type { ChainParams } from '../chain/params.ts';
-import type { Store } from '../db/store.ts';
+import type { ChainView } from '../chain/view.ts';
 import { LedgerError } from '../errors.ts';
 import { publicKeyHexProblem, signatureValid } from './signature.ts';
 
 export interface AdmissionContext {
-  store: Store;
+  /** Read with readKeysOf([the transaction]). */
+  view: ChainView;
   params: ChainParams;
   engineHash: string;
   /** The operator's gas ceiling for calls (at most the chain's maxGas). */
@@ -19,7 +20,7 @@ export interface AdmissionContext {
 }
 
 export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
-  const { store, params } = ctx;
+  const { view, params } = ctx;
   const tx = signed.transaction;
   if (tx.chainId !== params.chainId) throw new LedgerError('WrongChain', `this ledger is chain '${params.chainId}', the transaction is for '${tx.chainId}'`);
   if (tx.engineHash !== ctx.engineHash) {
@@ -31,29 +32,29 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
     const problem = publicKeyHexProblem(tx.publicKey);
     if (problem) throw new LedgerError('InvalidPublicKey', `${problem}; make a key with WebCrypto, node:crypto or tana user create`);
   }
-  const publicKey = tx.kind === 'user' ? tx.publicKey : store.user(tx.sender)?.publicKey;
+  const publicKey = tx.kind === 'user' ? tx.publicKey : view.user(tx.sender)?.publicKey;
   if (!publicKey) throw new LedgerError('UnknownSender', `no user '${tx.sender}'`);
   if (!signatureValid(tx, signed.signature, publicKey)) {
     throw new LedgerError('BadSignature', `the signature does not verify with ${tx.kind === 'user' ? 'the given' : `'${tx.sender}'s`} public key`);
   }
-  if (tx.kind === 'user') checkUserIdFree(ctx, tx.sender);
-  checkNonce(ctx, tx);
+  if (tx.kind === 'user') checkUserIdFree(view, tx.sender);
+  checkNonce(view, tx);
 
   switch (tx.kind) {
     case 'deploy': {
       if (Buffer.byteLength(tx.code) > params.maxCodeBytes) throw new LedgerError('CodeTooLarge', `code is over ${params.maxCodeBytes} bytes`);
       if (createHash('sha256').update(tx.code).digest('hex') !== tx.codeHash) throw new LedgerError('CodeHashMismatch', 'codeHash is not the sha256 of code');
-      checkDeployable(ctx, tx.sender, tx.contractId);
+      checkDeployable(view, tx.sender, tx.contractId);
       break;
     }
     case 'transfer':
     case 'mint':
       positiveAmount(tx.amount);
       if (tx.kind === 'mint' && tx.sender !== params.producer) throw new LedgerError('NotProducer', `only the ledger's producer '${params.producer}' may mint`);
-      if (!store.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
+      if (!view.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
       break;
     case 'call': {
-      const contract = store.contract(tx.contractId);
+      const contract = view.contract(tx.contractId);
       if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
       if (contract.codeHash !== tx.codeHash) {
         throw new LedgerError('CodeHashMismatch', `contract '${tx.contractId}' is at code ${contract.codeHash}, the call names ${tx.codeHash}`);
@@ -61,7 +62,7 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
       if (tx.gasLimit > ctx.maxCallGas) throw new LedgerError('GasLimitTooHigh', `gas limit ${tx.gasLimit} is over this ledger's ceiling of ${ctx.maxCallGas}`);
       if (tx.block.executor !== params.producer) throw new LedgerError('WrongExecutor', `block.executor must be '${params.producer}'`);
       checkClock(ctx, tx.block.timestamp, 'block timestamp');
-      checkCallFreshness(tx.block.height, store.head()!.height + 1, contract.stateHeight, tx.contractId);
+      checkCallFreshness(tx.block.height, view.head!.height + 1, contract.stateHeight, tx.contractId);
       break;
     }
     case 'user':

@@ -2,16 +2,18 @@
 //   id → replay? → admission → (calls) re-execution, fairly scheduled, in the worker pool → batched,
 //   sequential commit.
 // Whatever is verified by the time the commit step runs becomes one block (group commit: one
-// fsync for the batch). A call may land any number of blocks after the one it ran for as long as its
-// contract's state has not changed since, so commits never wait for calls still re-executing.
+// durable write for the batch); while a commit is in flight the next batch gathers. A call may land
+// any number of blocks after the one it ran for as long as its contract's state has not changed
+// since, so commits never wait for calls still re-executing — nor for other nodes' calls.
 import { callRequest, claimOf, lineSuffix, sameCanonical, type SignedTransaction } from '@tana/engine';
 import { checkCallFreshness, type VerifiedTransaction } from '../chain/apply.ts';
-import { commitBlock, type CommitResult } from '../chain/commit.ts';
+import { type CommitResult, commitBlock } from '../chain/commit.ts';
 import type { ChainParams } from '../chain/params.ts';
-import type { StateTree } from '../chain/state-tree.ts';
-import type { BlockRow, Store, TxResult } from '../db/store.ts';
+import type { TreeCache } from '../chain/state-tree.ts';
+import { ChainView, readKeysOf } from '../chain/view.ts';
+import type { BlockRow, CommittedTx, TxResult } from '../db/rows.ts';
+import type { LedgerStore } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
-import { storageError } from '../db/storage-errors.ts';
 import type { ExecutionPool } from '../execution/pool.ts';
 import type { FairScheduler } from '../execution/scheduler.ts';
 import { admit } from './admission.ts';
@@ -27,8 +29,8 @@ export interface Submitted {
 }
 
 export interface ProcessorDeps {
-  store: Store;
-  tree: StateTree;
+  store: LedgerStore;
+  tree: TreeCache;
   params: ChainParams;
   engineHash: string;
   pool: ExecutionPool;
@@ -36,6 +38,8 @@ export interface ProcessorDeps {
   /** The operator's gas ceiling for calls (at most the chain's maxGas). */
   maxCallGas: number;
   clock?: () => number;
+  /** Told of every block this process commits. */
+  onCommitted?: (block: BlockRow) => void;
 }
 
 /** Where a submission came from: the client's key (address), for fair scheduling. */
@@ -45,7 +49,7 @@ export interface Origin {
 
 interface Waiting {
   entry: VerifiedTransaction;
-  resolve(block: BlockRow): void;
+  resolve(outcome: BlockRow | CommittedTx): void;
   reject(error: LedgerError): void;
 }
 
@@ -55,6 +59,7 @@ export class TransactionProcessor {
   private readonly inFlight = new Map<string, Promise<Submitted>>();
   private ready: Waiting[] = [];
   private flushScheduled = false;
+  private flushing = false;
   private stopping = false;
 
   constructor(deps: ProcessorDeps) {
@@ -69,8 +74,6 @@ export class TransactionProcessor {
 
   submit(signed: SignedTransaction, origin: Origin = { client: 'local' }): Promise<Submitted> {
     const id = transactionIdOf(signed.transaction);
-    const committed = this.committed(id);
-    if (committed) return Promise.resolve(committed);
     const running = this.inFlight.get(id);
     if (running) return running;
     if (this.stopping) return Promise.reject(new LedgerError('ShuttingDown', 'the ledger is shutting down; try again shortly', { retryAfterSeconds: 5 }));
@@ -80,8 +83,8 @@ export class TransactionProcessor {
   }
 
   /** An empty block (a heartbeat that moves height and time on). */
-  produceEmptyBlock(): BlockRow {
-    const { block } = this.commit([], true);
+  async produceEmptyBlock(): Promise<BlockRow> {
+    const { block } = await this.commit([], true);
     return block!;
   }
 
@@ -91,24 +94,28 @@ export class TransactionProcessor {
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
-  private committed(id: string): Submitted | undefined {
-    const row = this.deps.store.transaction(id);
+  private async committed(id: string): Promise<Submitted | undefined> {
+    const row = await this.deps.store.transaction(id);
     if (!row) return undefined;
-    const block = this.deps.store.block(row.height)!;
+    const block = (await this.deps.store.block(row.height))!;
     return { id, height: row.height, blockHash: block.hash, result: row.result, replayed: true };
   }
 
   private async process(id: string, signed: SignedTransaction, origin: Origin): Promise<Submitted> {
     const { store, params, engineHash, maxCallGas } = this.deps;
+    const committed = await this.committed(id);
+    if (committed) return committed;
     try {
-      admit({ store, params, engineHash, maxCallGas, now: this.clock() }, signed);
+      const keys = readKeysOf([signed.transaction], params);
+      admit({ view: new ChainView(keys, await store.read(keys)), params, engineHash, maxCallGas, now: this.clock() }, signed);
       const entry = signed.transaction.kind === 'call' ? await this.reexecute(id, signed, origin) : { id, signed, result: {} };
-      const block = await this.enqueue(entry);
-      return { id, height: block.height, blockHash: block.hash, result: entry.result, replayed: false };
+      const outcome = await this.enqueue(entry);
+      if ('result' in outcome) return { ...outcome, replayed: true }; // committed meanwhile by another node
+      return { id, height: outcome.height, blockHash: outcome.hash, result: entry.result, replayed: false };
     } catch (error) {
       if (error instanceof LedgerError && (error.code === 'Conflict' || error.code === 'StaleNonce' || error.code === 'NonceGap')) {
-        const head = store.head()!;
-        error.head = { height: head.height, hash: head.hash };
+        const head = await store.head().catch(() => undefined);
+        if (head) error.head = { height: head.height, hash: head.hash };
       }
       throw error;
     }
@@ -120,11 +127,11 @@ export class TransactionProcessor {
     const { store, params, pool, scheduler } = this.deps;
     const { contract, outcome } = await scheduler.run({ sender: tx.sender, client: origin.client }, async () => {
       // The state is read when the call's turn comes, so a long wait in the queue does not make it stale.
-      const contract = store.contract(tx.contractId)!;
-      checkCallFreshness(tx.block.height, store.head()!.height + 1, contract.stateHeight, tx.contractId);
-      const code = store.contractCode(tx.contractId)!.code;
-      const request = await callRequest(tx, code, store.contractState(tx.contractId), params.allowedHosts);
-      return { contract, outcome: await pool.execute(request) };
+      const inputs = await store.callInputs(tx.contractId);
+      if (!inputs) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
+      checkCallFreshness(tx.block.height, inputs.head.height + 1, inputs.contract.stateHeight, tx.contractId);
+      const request = await callRequest(tx, inputs.code, inputs.state, params.allowedHosts);
+      return { contract: inputs.contract, outcome: await pool.execute(request) };
     });
     if (!outcome.ok) {
       const error = outcome.error!;
@@ -142,7 +149,7 @@ export class TransactionProcessor {
     return { id, signed, result: { value: outcome.value, logs: outcome.logs, gasUsed: outcome.gasUsed }, snapshotHeight: contract.stateHeight };
   }
 
-  private enqueue(entry: VerifiedTransaction): Promise<BlockRow> {
+  private enqueue(entry: VerifiedTransaction): Promise<BlockRow | CommittedTx> {
     return new Promise((resolve, reject) => {
       this.ready.push({ entry, resolve, reject });
       this.scheduleFlush();
@@ -150,34 +157,44 @@ export class TransactionProcessor {
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.flushing) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => void this.flush());
   }
 
-  private flush(): void {
+  /** Commits what is ready, one block at a time, until nothing is. */
+  private async flush(): Promise<void> {
     this.flushScheduled = false;
-    const batch = this.ready;
-    this.ready = [];
-    if (!batch.length) return;
-    let result: CommitResult;
+    this.flushing = true;
     try {
-      result = this.commit(batch.map((waiting) => waiting.entry));
-    } catch (error) {
-      const failure = storageError(error);
-      if (failure.code === 'Internal') console.error('ledger: commit failed', error);
-      for (const waiting of batch) waiting.reject(failure);
-      return;
-    }
-    for (const waiting of batch) {
-      const rejection = result.rejected.get(waiting.entry.id);
-      if (rejection) waiting.reject(rejection);
-      else waiting.resolve(result.block!);
+      while (this.ready.length) {
+        const batch = this.ready;
+        this.ready = [];
+        let result: CommitResult;
+        try {
+          result = await this.commit(batch.map((waiting) => waiting.entry));
+        } catch (error) {
+          const failure = error instanceof LedgerError ? error : new LedgerError('Internal', `the commit failed: ${(error as Error).message}`);
+          if (failure.code === 'Internal') console.error('ledger: commit failed', error);
+          for (const waiting of batch) waiting.reject(failure);
+          continue;
+        }
+        for (const waiting of batch) {
+          const id = waiting.entry.id;
+          const rejection = result.rejected.get(id);
+          if (rejection) waiting.reject(rejection);
+          else waiting.resolve(result.replayed.get(id) ?? result.block!);
+        }
+      }
+    } finally {
+      this.flushing = false;
     }
   }
 
-  private commit(entries: VerifiedTransaction[], allowEmpty = false): CommitResult {
+  private async commit(entries: VerifiedTransaction[], allowEmpty = false): Promise<CommitResult> {
     const { store, tree, params, engineHash } = this.deps;
-    return commitBlock(store, tree, params, entries, { timestamp: this.clock(), engineHash, allowEmpty });
+    const result = await commitBlock(store, tree, params, entries, { timestamp: this.clock(), engineHash, allowEmpty });
+    if (result.block) this.deps.onCommitted?.(result.block);
+    return result;
   }
 }

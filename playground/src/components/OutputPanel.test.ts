@@ -43,9 +43,16 @@ test('a failure shows its code, message and line, and no value', () => {
   const outcome = { ...failedOutcome('ContractError', 'Error: nope'), error: { code: 'ContractError' as const, message: 'Error: nope', line: 3, column: 7 } };
   const { body } = render(OutputPanel, { props: { outcome } });
   assert.match(body, /✗ ContractError/);
-  assert.match(body, /\(line 3:7\)/);
+  assert.match(body, /\(<button[^>]*data-testid="error-link"[^>]*>line 3:7<\/button>\)/, 'the line links into the editor');
   assert.doesNotMatch(body, /data-testid="value"/);
   assert.match(body, /nothing logged/);
+});
+
+test("a user's Stop is titled Stopped, whether the engine says Stopped or the sandbox says Timeout", () => {
+  for (const code of ['Stopped', 'Timeout']) {
+    const { body } = render(OutputPanel, { props: { outcome: failedOutcome(code as never, 'the run was stopped') } });
+    assert.match(body, /✗ Stopped/, code);
+  }
 });
 
 test('before any run it explains what will appear', () => {

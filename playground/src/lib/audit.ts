@@ -19,13 +19,16 @@ export async function auditCommitted(client: LedgerClient, txId: string): Promis
       seen.add(record.id);
       if (record.id === txId) {
         const [chain, sender, sandbox] = await Promise.all([client.chain(), client.user(signed.transaction.sender), getSandbox()]);
-        return auditTransaction({ hash: await engineHash(), execute: (request) => sandbox.execute(request) }, {
-          signed,
-          publicKey: sender.publicKey,
-          code,
-          state,
-          allowedHosts: chain.allowedHosts,
-        });
+        return auditTransaction(
+          { hash: await engineHash(), execute: (request) => sandbox.execute(request) },
+          {
+            signed,
+            publicKey: sender.publicKey,
+            code,
+            state,
+            allowedHosts: chain.allowedHosts,
+          },
+        );
       }
       const tx = record.signed.transaction;
       if (tx.kind === 'deploy') code = tx.code;

@@ -1,10 +1,13 @@
 // The engine in a Web Worker (the @tana/engine sandbox, bundled by Vite): the page never freezes,
 // and Stop ends a runaway contract at once.
+import { explainOutcome } from './diagnose.ts';
 import { createSandbox, sha256Hex, transpile, buildRequest, parseErrorOutcome, runRecordingFetches, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
 import EngineWorker from '@tana/engine/sandbox-worker?worker';
 import engineUrl from '@tana/engine/engine.wasm?url';
 
 export const RUN_TIMEOUT_MS = 10_000;
+/** The gas of a local run: the ledger's default for a call, so what runs here fits there. */
+export const RUN_GAS_LIMIT = 10_000_000;
 let sandbox: Promise<Sandbox> | undefined;
 let hash: Promise<string> | undefined;
 
@@ -13,9 +16,17 @@ export function getSandbox(): Promise<Sandbox> {
   return sandbox;
 }
 
+let warmed: () => void;
+/** Settles once the engine has run (or failed to load): heavier work, such as the editor's language service, waits for it. */
+export const engineWarm = new Promise<void>((resolve) => (warmed = resolve));
+
 /** Starts the worker and loads the engine now, so the first run is instant (and works offline later). */
 export async function warmUp(): Promise<void> {
-  await (await getSandbox()).execute(buildRequest('', { gasLimit: 1000 }));
+  try {
+    await (await getSandbox()).execute(buildRequest('', { gasLimit: 1000 }));
+  } finally {
+    warmed();
+  }
 }
 
 /** sha256 of the engine this page runs: it must be the ledger's. */
@@ -26,8 +37,22 @@ export function engineHash(): Promise<string> {
   return hash;
 }
 
+let current: Promise<unknown> | undefined;
+
+/**
+ * Stops the run in progress. A Stop that lands while the run is still being handed to the worker
+ * finds nothing to stop yet, so it is repeated until the run has ended.
+ */
 export async function stopRun(): Promise<void> {
-  (await getSandbox()).stop();
+  const engine = await getSandbox();
+  const run = current;
+  if (!run) return;
+  let ended = false;
+  void run.finally(() => (ended = true));
+  while (!ended) {
+    engine.stop();
+    await Promise.race([run.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
 }
 
 export interface LocalRun {
@@ -50,11 +75,16 @@ export async function runLocally(source: string, run: LocalRun): Promise<Outcome
   try {
     code = transpile(source);
   } catch (error) {
-    return parseErrorOutcome(error);
+    return explainOutcome(parseErrorOutcome(error), source, RUN_GAS_LIMIT);
   }
   const engine = await getSandbox();
-  const { outcome } = await runRecordingFetches(async (fetches) => ({ outcome: await engine.execute(requestFor(code, run, fetches)) }), { fetches: run.fetches, record: run.record });
-  return outcome;
+  const running = runRecordingFetches(async (fetches) => ({ outcome: await engine.execute(requestFor(code, run, fetches)) }), { fetches: run.fetches, record: run.record });
+  current = running;
+  try {
+    return explainOutcome((await running).outcome, source, RUN_GAS_LIMIT);
+  } finally {
+    if (current === running) current = undefined;
+  }
 }
 
 function requestFor(code: string, run: LocalRun, fetches: RecordedFetch[]) {
@@ -68,5 +98,6 @@ function requestFor(code: string, run: LocalRun, fetches: RecordedFetch[]) {
       allowedHosts: run.allowedHosts,
     },
     call: run.call,
+    gasLimit: RUN_GAS_LIMIT,
   });
 }

@@ -1,13 +1,14 @@
 // Files in the workspace: created from examples, share links, imports and bundles; state survives reloads.
 import type { ContractFile, PlaygroundDb } from './db.ts';
-import { contractIdFor, type JsonValue } from '@tana/engine';
+import { contractIdFor, isAccountId, type JsonValue } from '@tana/engine';
 import { EXAMPLES, type Example } from './examples.ts';
 
-export async function createFile(db: PlaygroundDb, name: string, content: string): Promise<ContractFile> {
+/** A new file named `name` (or `name-2`, …); it runs as `contractId` when given (a shared contract keeps its id). */
+export async function createFile(db: PlaygroundDb, name: string, content: string, contractId?: string): Promise<ContractFile> {
   const taken = new Set((await db.files.toArray()).map((f) => f.name));
   let unique = name;
   for (let i = 2; taken.has(unique); i++) unique = `${name}-${i}`;
-  const file = { id: crypto.randomUUID(), name: unique, content, contractId: contractIdFor(unique), updatedAt: Date.now() };
+  const file = { id: crypto.randomUUID(), name: unique, content, contractId: contractId && isAccountId(contractId) ? contractId : contractIdFor(unique), updatedAt: Date.now() };
   await db.files.add(file);
   return file;
 }

@@ -3,6 +3,7 @@ import type { Ledger } from '../../ledger.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, CurrencyCode } from '../../tx/schemas.ts';
 import { BalanceSchema, errorResponses, json, MintRequestSchema, ProofSchema, SubmittedSchema } from '../schemas.ts';
+import { proveBalance } from './proofs.ts';
 import { routes } from './shared.ts';
 
 const BalanceList = z.object({ balances: z.array(BalanceSchema) });
@@ -19,7 +20,7 @@ export function balanceRoutes(ledger: Ledger) {
         request: { query: z.object({ account: AccountId.optional(), currency: CurrencyCode.optional() }) },
         responses: { 200: json(BalanceList, 'balances'), ...errorResponses(400) },
       }),
-      (c) => c.json(BalanceList.parse({ balances: ledger.store.balances(c.req.valid('query')) }), 200),
+      async (c) => c.json(BalanceList.parse({ balances: await ledger.store.balances(c.req.valid('query')) }), 200),
     )
     .openapi(
       createRoute({
@@ -29,14 +30,11 @@ export function balanceRoutes(ledger: Ledger) {
         request: { params: z.object({ account: AccountId, currency: CurrencyCode }) },
         responses: { 200: json(BalanceWithProof, 'the balance and its proof'), ...errorResponses(400, 404) },
       }),
-      (c) => {
+      async (c) => {
         const { account, currency } = c.req.valid('param');
-        const row = ledger.store.balances({ account, currency })[0];
-        if (!row) throw new LedgerError('NotFound', `'${account}' has never held ${currency}`);
-        const leaf = { kind: 'balance' as const, account, currency, amount: row.amount };
-        const head = ledger.store.head()!;
-        const steps = ledger.tree.proof(leaf)!;
-        return c.json(BalanceWithProof.parse({ ...row, proof: { leaf, steps, root: head.stateRoot, height: head.height } }), 200);
+        const proven = await proveBalance(ledger, account, currency);
+        if (!proven) throw new LedgerError('NotFound', `'${account}' has never held ${currency}`);
+        return c.json(BalanceWithProof.parse({ ...proven.value, proof: proven.proof }), 200);
       },
     )
     .openapi(

@@ -22,15 +22,14 @@ export function blockRoutes(ledger: Ledger) {
         },
         responses: { 200: json(BlockList, 'blocks and the current head'), ...errorResponses(400) },
       }),
-      (c) => {
+      async (c) => {
         const { since, limit } = c.req.valid('query');
-        const blocks = since === undefined ? ledger.store.blocks(0, limit, true) : ledger.store.blocks(since + 1, limit);
-        const head = ledger.store.head()!;
-        return c.json(BlockList.parse({ blocks, head: { height: head.height, hash: head.hash } }), 200);
+        const [blocks, head] = await Promise.all([since === undefined ? ledger.store.blocks(0, limit, true) : ledger.store.blocks(since + 1, limit), ledger.store.head()]);
+        return c.json(BlockList.parse({ blocks, head: { height: head!.height, hash: head!.hash } }), 200);
       },
     )
-    .openapi(createRoute({ method: 'get', path: '/head', summary: 'The newest block', responses: { 200: json(BlockSchema, 'the head block') } }), (c) =>
-      c.json(BlockSchema.parse(ledger.store.head()), 200),
+    .openapi(createRoute({ method: 'get', path: '/head', summary: 'The newest block', responses: { 200: json(BlockSchema, 'the head block'), ...errorResponses(503) } }), async (c) =>
+      c.json(BlockSchema.parse(await ledger.store.head()), 200),
     )
     .openapi(
       createRoute({
@@ -40,8 +39,8 @@ export function blockRoutes(ledger: Ledger) {
         request: { params: z.object({ height: z.coerce.number().int().min(0) }) },
         responses: { 200: json(BlockSchema, 'the block'), ...errorResponses(400, 404) },
       }),
-      (c) => {
-        const block = ledger.store.block(c.req.valid('param').height);
+      async (c) => {
+        const block = await ledger.store.block(c.req.valid('param').height);
         if (!block) throw new LedgerError('NotFound', `no block at height ${c.req.valid('param').height}`);
         return c.json(BlockSchema.parse(block), 200);
       },
@@ -53,6 +52,6 @@ export function blockRoutes(ledger: Ledger) {
         summary: 'Produce an empty block now (admin; blocks are otherwise produced by commits)',
         responses: { 201: json(BlockSchema, 'the new block'), ...errorResponses(401, 429) },
       }),
-      (c) => c.json(BlockSchema.parse(ledger.processor.produceEmptyBlock()), 201),
+      async (c) => c.json(BlockSchema.parse(await ledger.processor.produceEmptyBlock()), 201),
     );
 }

@@ -4,6 +4,7 @@ import type { Ledger } from '../../ledger.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, JsonValueSchema, SignedDeploySchema } from '../../tx/schemas.ts';
 import { ContractDetailSchema, ContractSchema, ContractStateSchema, errorResponses, json, Paging, ProofSchema, SubmittedSchema } from '../schemas.ts';
+import { proveValue } from './proofs.ts';
 import { routes, submitAndRespond } from './shared.ts';
 
 const ContractList = z.object({ contracts: z.array(ContractSchema) });
@@ -11,8 +12,8 @@ const ValueWithProof = z.object({ contractId: AccountId, key: z.string(), value:
 
 /** Mounted at /contracts. */
 export function contractRoutes(ledger: Ledger) {
-  const contractOr404 = (id: string) => {
-    const contract = ledger.store.contract(id);
+  const contractOr404 = async (id: string) => {
+    const contract = await ledger.store.contract(id);
     if (!contract) throw new LedgerError('NotFound', `no contract '${id}'`);
     return contract;
   };
@@ -26,9 +27,9 @@ export function contractRoutes(ledger: Ledger) {
         request: { query: z.object(Paging) },
         responses: { 200: json(ContractList, 'contracts'), ...errorResponses(400) },
       }),
-      (c) => {
+      async (c) => {
         const { limit, offset } = c.req.valid('query');
-        return c.json(ContractList.parse({ contracts: ledger.store.contracts(limit, offset) }), 200);
+        return c.json(ContractList.parse({ contracts: await ledger.store.contracts(limit, offset) }), 200);
       },
     )
     .openapi(
@@ -39,11 +40,11 @@ export function contractRoutes(ledger: Ledger) {
         request: { params: z.object({ id: AccountId }) },
         responses: { 200: json(ContractDetailSchema, 'the contract'), ...errorResponses(400, 404) },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        const contract = contractOr404(id);
-        const current = ledger.store.contractCode(id)!;
-        return c.json(ContractDetailSchema.parse({ ...contract, code: current.code, versions: ledger.store.contractVersions(id) }), 200);
+        const contract = await contractOr404(id);
+        const [current, versions] = await Promise.all([ledger.store.contractCode(id, contract.version), ledger.store.contractVersions(id)]);
+        return c.json(ContractDetailSchema.parse({ ...contract, code: current!.code, versions }), 200);
       },
     )
     .openapi(
@@ -68,11 +69,12 @@ export function contractRoutes(ledger: Ledger) {
         request: { params: z.object({ id: AccountId }) },
         responses: { 200: json(ContractStateSchema, 'the state'), ...errorResponses(400, 404) },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        const contract = contractOr404(id);
-        const head = ledger.store.head()!;
-        return c.json(ContractStateSchema.parse({ contractId: id, height: head.height, stateRoot: head.stateRoot, stateHeight: contract.stateHeight, state: ledger.store.contractState(id) }), 200);
+        const inputs = await ledger.store.callInputs(id);
+        if (!inputs) throw new LedgerError('NotFound', `no contract '${id}'`);
+        const { head, contract, state } = inputs;
+        return c.json(ContractStateSchema.parse({ contractId: id, height: head.height, stateRoot: head.stateRoot, stateHeight: contract.stateHeight, state }), 200);
       },
     )
     .openapi(
@@ -83,14 +85,12 @@ export function contractRoutes(ledger: Ledger) {
         request: { params: z.object({ id: AccountId, key: z.string().min(1).max(LIMITS.maxKeyBytes) }) },
         responses: { 200: json(ValueWithProof, 'the value and its proof'), ...errorResponses(400, 404) },
       }),
-      (c) => {
+      async (c) => {
         const { id, key } = c.req.valid('param');
-        contractOr404(id);
-        const value = ledger.store.contractValue(id, key);
-        if (value === undefined) throw new LedgerError('NotFound', `contract '${id}' has no key '${key}'`);
-        const leaf = { kind: 'state' as const, contractId: id, key, value };
-        const head = ledger.store.head()!;
-        return c.json(ValueWithProof.parse({ contractId: id, key, value, proof: { leaf, steps: ledger.tree.proof(leaf)!, root: head.stateRoot, height: head.height } }), 200);
+        await contractOr404(id);
+        const proven = await proveValue(ledger, id, key);
+        if (!proven) throw new LedgerError('NotFound', `contract '${id}' has no key '${key}'`);
+        return c.json(ValueWithProof.parse({ contractId: id, key, value: proven.value, proof: proven.proof }), 200);
       },
     );
 }

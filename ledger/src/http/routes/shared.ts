@@ -18,8 +18,8 @@ export function routes() {
   });
 }
 
-export function headOf(ledger: Ledger): { height: number; hash: string } {
-  const head = ledger.store.head()!;
+export async function headOf(ledger: Ledger): Promise<{ height: number; hash: string }> {
+  const head = (await ledger.store.head())!;
   return { height: head.height, hash: head.hash };
 }
 

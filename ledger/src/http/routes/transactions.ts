@@ -25,9 +25,9 @@ export function transactionRoutes(ledger: Ledger) {
         },
         responses: { 200: json(TxList, 'transactions'), ...errorResponses(400) },
       }),
-      (c) => {
+      async (c) => {
         const { sender, contract, fromHeight, limit } = c.req.valid('query');
-        const transactions = ledger.store.transactions({ sender, contractId: contract, fromHeight, limit, newestFirst: fromHeight === undefined });
+        const transactions = await ledger.store.transactions({ sender, contractId: contract, fromHeight, limit, newestFirst: fromHeight === undefined });
         return c.json(TxList.parse({ transactions }), 200);
       },
     )
@@ -39,9 +39,9 @@ export function transactionRoutes(ledger: Ledger) {
         request: { params: z.object({ id: Hash }) },
         responses: { 200: json(TxRecordSchema, 'the transaction'), ...errorResponses(400, 404) },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        const row = ledger.store.transaction(id);
+        const row = await ledger.store.transaction(id);
         if (!row) throw new LedgerError('NotFound', `no committed transaction ${id}`);
         return c.json(TxRecordSchema.parse(row), 200);
       },

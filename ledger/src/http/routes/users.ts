@@ -18,9 +18,9 @@ export function userRoutes(ledger: Ledger) {
         request: { query: z.object(Paging) },
         responses: { 200: json(UserList, 'users, oldest first'), ...errorResponses(400) },
       }),
-      (c) => {
+      async (c) => {
         const { limit, offset } = c.req.valid('query');
-        return c.json(UserList.parse({ users: ledger.store.users(limit, offset) }), 200);
+        return c.json(UserList.parse({ users: await ledger.store.users(limit, offset) }), 200);
       },
     )
     .openapi(
@@ -31,11 +31,11 @@ export function userRoutes(ledger: Ledger) {
         request: { params: z.object({ id: AccountId }) },
         responses: { 200: json(UserSchema, 'the user'), ...errorResponses(400, 404) },
       }),
-      (c) => {
+      async (c) => {
         const { id } = c.req.valid('param');
-        const user = ledger.store.user(id);
+        const [user, balances] = await Promise.all([ledger.store.user(id), ledger.store.balances({ account: id })]);
         if (!user) throw new LedgerError('NotFound', `no user '${id}'`);
-        return c.json(UserSchema.parse({ ...user, balances: ledger.store.balances({ account: id }) }), 200);
+        return c.json(UserSchema.parse({ ...user, balances }), 200);
       },
     )
     .openapi(

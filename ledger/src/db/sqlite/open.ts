@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations.ts';
+import { MIGRATIONS } from '../migrations.ts';
 
 export type Db = Database.Database;
 
@@ -27,7 +27,7 @@ export function migrate(db: Db): void {
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      db.exec(MIGRATIONS[version]!.sqlite);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
