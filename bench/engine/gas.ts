@@ -21,8 +21,7 @@ export const gasPatterns: Record<string, string> = {
   'catastrophic regex': "for (;;) /^(a+)+$/.test('a'.repeat(24) + 'b')",
   'JSON.stringify': "const o = { a: [1, 2, 3], b: 'x'.repeat(100), c: { d: true } }; for (;;) JSON.stringify(o)",
   'JSON.parse': "const t = JSON.stringify({ a: [1, 2, 3], b: 'x'.repeat(100), c: { d: true } }); for (;;) JSON.parse(t)",
-  'data.keys, long pattern':
-    "import { data } from 'tana:data'; for (let i = 0; i < 200; i++) await data.set('key:' + i, i); const p = '*' + 'k'.repeat(1000); for (;;) await data.keys(p)",
+  'data.keys, long pattern': "import { data } from 'tana:data'; for (let i = 0; i < 200; i++) await data.set('key:' + i, i); const p = '*' + 'k'.repeat(1000); for (;;) await data.keys(p)",
   'string doubling': "for (;;) { let s = 'x'; for (let i = 0; i < 20; i++) s = s + s }",
   'split + join': "const s = 'ab,'.repeat(20000); for (;;) s.split(',').join(';')",
   'indexOf in a long string': "const s = 'a'.repeat(100000) + 'b'; for (;;) s.indexOf('aab')",
@@ -62,5 +61,7 @@ if (import.meta.main) {
   const header = ['work', 'ns/gas', '× loop (≤ 10×)', `ms at ${MAX_GAS / 1e6} M gas`];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
-  console.log(`\nslowest: ${fmt(worst / loopNs, 1)}× the loop; the largest gas limit (${MAX_GAS / 1e6} M) takes at most ${fmt((worst * MAX_GAS) / 1e6, 0)} ms against a sandbox wall clock of ${SANDBOX_TIMEOUT_MS} ms`);
+  console.log(
+    `\nslowest: ${fmt(worst / loopNs, 1)}× the loop; the largest gas limit (${MAX_GAS / 1e6} M) takes at most ${fmt((worst * MAX_GAS) / 1e6, 0)} ms against a sandbox wall clock of ${SANDBOX_TIMEOUT_MS} ms`,
+  );
 }

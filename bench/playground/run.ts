@@ -106,8 +106,12 @@ console.log(`bench/playground — headless Chromium; medians of ${SAMPLES} first
 console.log('| | playground, first | playground, repeat | bare engine page, first | bare engine page, repeat |');
 console.log('|---|---|---|---|---|');
 console.log(`| bytes transferred | ${kb(med(pg, 'first', 'bytes'))} | ${kb(med(pg, 'repeat', 'bytes'))} | ${kb(med(peers, 'first', 'bytes'))} | ${kb(med(peers, 'repeat', 'bytes'))} |`);
-console.log(`| navigation → Run enabled | ${med(pg, 'first', 'ready').toFixed(0)} ms | ${med(pg, 'repeat', 'ready').toFixed(0)} ms | ${med(peers, 'first', 'ready').toFixed(0)} ms | ${med(peers, 'repeat', 'ready').toFixed(0)} ms |`);
-console.log(`| navigation → first output | ${med(pg, 'first', 'output').toFixed(0)} ms | ${med(pg, 'repeat', 'output').toFixed(0)} ms | ${med(peers, 'first', 'output').toFixed(0)} ms | ${med(peers, 'repeat', 'output').toFixed(0)} ms |`);
+console.log(
+  `| navigation → Run enabled | ${med(pg, 'first', 'ready').toFixed(0)} ms | ${med(pg, 'repeat', 'ready').toFixed(0)} ms | ${med(peers, 'first', 'ready').toFixed(0)} ms | ${med(peers, 'repeat', 'ready').toFixed(0)} ms |`,
+);
+console.log(
+  `| navigation → first output | ${med(pg, 'first', 'output').toFixed(0)} ms | ${med(pg, 'repeat', 'output').toFixed(0)} ms | ${med(peers, 'first', 'output').toFixed(0)} ms | ${med(peers, 'repeat', 'output').toFixed(0)} ms |`,
+);
 const ratio = med(pg, 'repeat', 'output') / med(peers, 'repeat', 'output');
 console.log(`\nrepeat visit, navigation → first output: playground ×${ratio.toFixed(2)} the bare engine page (target ≤ 1.2: ${ratio <= 1.2 ? 'met' : 'missed'})`);
 
@@ -127,7 +131,9 @@ for (let i = 0; i < SAMPLES; i++) {
   await context.close();
 }
 const withTs = med(pg, 'first', 'output');
-console.log(`first visit, navigation → first output: ${withTs.toFixed(0)} ms with the language service, ${median(noTs).toFixed(0)} ms with it blocked (difference ${(withTs - median(noTs)).toFixed(0)} ms)`);
+console.log(
+  `first visit, navigation → first output: ${withTs.toFixed(0)} ms with the language service, ${median(noTs).toFixed(0)} ms with it blocked (difference ${(withTs - median(noTs)).toFixed(0)} ms)`,
+);
 
 /** Click → output on screen, measured inside the page (no automation round trips). */
 async function clickLatencies(page: Page, button: string, done: string, runs: number): Promise<number[]> {

@@ -1,6 +1,6 @@
 // @tana/engine — run Tana contracts anywhere: browsers, workers, Node.
 export { loadEngine, type Engine, type EngineSource } from './engine.ts';
-export type { EngineInstance } from './instance.ts';
+export { compileEngine, type EngineInstance } from './instance.ts';
 export { createSandbox, DEFAULT_TIMEOUT_MS, type Sandbox, type SandboxOptions } from './sandbox.ts';
 export { transpile, TranspileError } from './transpile.ts';
 export { buildRequest, DEFAULT_ALLOWED_HOSTS, type PartialContext, type RunOptions } from './request.ts';

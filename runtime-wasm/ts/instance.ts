@@ -33,6 +33,14 @@ export function loadInstance(source: EngineSource = DEFAULT_WASM): Promise<Engin
   return loaded;
 }
 
+/**
+ * Compiles the engine without instantiating it (by default the `.wasm` beside this package): hand
+ * the module to sandboxes (`createSandbox({ engineModule })`) so that a pool compiles it once.
+ */
+export async function compileEngine(source: EngineSource = DEFAULT_WASM): Promise<WebAssembly.Module> {
+  return (await compile(source)).module;
+}
+
 async function instantiate(source: EngineSource): Promise<EngineInstance> {
   const { module, bytes } = await compile(source);
   glue.initSync({ module });
@@ -89,22 +97,45 @@ function recycleIfWorn(): void {
 
 async function compile(source: EngineSource): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {
   if (source instanceof WebAssembly.Module) return { module: source };
-  const bytes = await readBytes(source as URL | string | ArrayBuffer | Uint8Array | Response);
+  const response = await responseOf(source as ByteSource);
+  if (response && typeof WebAssembly.compileStreaming === 'function') {
+    // Streaming compilation: compiled while it downloads, and a browser keeps the compiled code
+    // with its cache entry for the URL, so a repeat visit does not compile at all.
+    const copy = response.clone();
+    const bytes = copy.arrayBuffer().then((b) => new Uint8Array(b));
+    try {
+      return { module: await WebAssembly.compileStreaming(response), bytes: await bytes };
+    } catch (error) {
+      // Served without `Content-Type: application/wasm`: compile the bytes instead.
+      if (!(error instanceof TypeError)) throw error;
+      const loaded = await bytes;
+      return { module: await WebAssembly.compile(loaded as BufferSource), bytes: loaded };
+    }
+  }
+  const bytes = response ? new Uint8Array(await response.arrayBuffer()) : await readBytes(source as URL | string | ArrayBuffer | Uint8Array);
   return { module: await WebAssembly.compile(bytes as BufferSource), bytes };
 }
 
-async function readBytes(source: URL | string | ArrayBuffer | Uint8Array | Response): Promise<Uint8Array> {
-  if (source instanceof Uint8Array) return source;
-  if (source instanceof ArrayBuffer) return new Uint8Array(source);
-  if (typeof Response !== 'undefined' && source instanceof Response) return new Uint8Array(await source.arrayBuffer());
-  const url = toUrl(source as URL | string);
-  if (!url || url.protocol === 'file:') {
-    const { readFile } = await import('node:fs/promises');
-    return new Uint8Array(await readFile(url ?? String(source)));
-  }
+/** An engine source other than a compiled module. */
+type ByteSource = URL | string | ArrayBuffer | Uint8Array | Response;
+
+/** The HTTP response for a URL source (or the `Response` given); undefined for files and bytes. */
+async function responseOf(source: ByteSource): Promise<Response | undefined> {
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return undefined;
+  if (typeof source !== 'string' && !(source instanceof URL)) return source;
+  const url = toUrl(source);
+  if (!url || url.protocol === 'file:') return undefined;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`could not load the engine from ${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return response;
+}
+
+/** The bytes of a file path or URL, or of bytes given. */
+async function readBytes(source: URL | string | ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+  if (source instanceof Uint8Array) return source;
+  if (source instanceof ArrayBuffer) return new Uint8Array(source);
+  const { readFile } = await import('node:fs/promises');
+  return new Uint8Array(await readFile(toUrl(source) ?? String(source)));
 }
 
 /** A string without a scheme is a file path in Node and a URL relative to the page in a browser. */

@@ -4,7 +4,7 @@ import { isNode } from './platform.ts';
 import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest } from './protocol.ts';
 
-type Message = { id: number; request: ExecuteRequest; engine?: string };
+type Message = { id: number; request: ExecuteRequest; engine?: string | WebAssembly.Module };
 
 let enginePromise: ReturnType<typeof loadInstance> | undefined;
 

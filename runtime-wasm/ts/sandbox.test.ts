@@ -41,11 +41,11 @@ for (;;) {}`;
   }
 });
 
-test('a value too deep to return answers at once with DepthLimit, as on the main thread', async () => {
+test('a value too deep to return answers at once with NotSerializable, as on the main thread', async () => {
   const sandbox = await createSandbox({ timeoutMs: 60_000 });
   try {
     const outcome = await sandbox.run('let a = [1]; for (let i = 0; i < 3300; i++) a = [a]; export default a');
-    assert.equal(outcome.error?.code, 'DepthLimit');
+    assert.equal(outcome.error?.code, 'NotSerializable');
   } finally {
     await sandbox.close();
   }

@@ -18,6 +18,11 @@ export interface SandboxOptions {
   createWorker?: () => Worker;
   /** Where the worker loads the `.wasm` from (default: beside the package), e.g. `@tana/engine/engine.wasm?url`. */
   engineUrl?: string | URL;
+  /**
+   * The engine already compiled (`WebAssembly.compile`): workers receive it instead of compiling
+   * their own, so a pool of sandboxes compiles the engine once.
+   */
+  engineModule?: WebAssembly.Module;
 }
 
 /** The engine in a worker the host can terminate: the page or server never blocks on a contract. */
@@ -82,7 +87,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const waiting = new Map<number, (outcome: Outcome) => void>();
   /** Runs posted to the worker whose wall clock starts when the worker begins them. */
   const starting = new Map<number, () => void>();
-  const engine = options.engineUrl === undefined ? undefined : String(options.engineUrl);
+  const engine = options.engineModule ?? (options.engineUrl === undefined ? undefined : String(options.engineUrl));
 
   async function ensurePort(): Promise<Port> {
     if (port) return port;

@@ -82,15 +82,15 @@ const valueCases: fc.Arbitrary<string>[] = [
 
 /** Ordinary code: numbers, strings, dates, sorting, JSON, regular expressions, async order. */
 const ordinaryCases: fc.Arbitrary<string>[] = [
-  fc.tuple(fc.double(), fc.integer(), fc.integer({ min: 2, max: 36 })).map(
-    ([x, i, r]) => `export default [${Object.is(x, -0) ? '-0' : String(x)} * 3, (${i}).toString(${r}), Math.fround(${i} / 7), (${i} / 3).toFixed(5), Math.hypot(${i}, 3)]`,
-  ),
+  fc
+    .tuple(fc.double(), fc.integer(), fc.integer({ min: 2, max: 36 }))
+    .map(([x, i, r]) => `export default [${Object.is(x, -0) ? '-0' : String(x)} * 3, (${i}).toString(${r}), Math.fround(${i} / 7), (${i} / 3).toFixed(5), Math.hypot(${i}, 3)]`),
   fc.string({ maxLength: 20 }).map((s) => `const s = ${JSON.stringify(s)}; export default [s.toUpperCase(), s.split('').reverse().join(''), s.normalize('NFD').length, encodeURIComponent(s)]`),
   fc.array(fc.integer(), { maxLength: 30 }).map((a) => `export default ${JSON.stringify(a)}.sort().concat(${JSON.stringify(a)}.sort((x, y) => x - y))`),
   fc.integer({ min: 0, max: 4_000_000_000_000 }).map((t) => `export default [new Date(${t}).toISOString(), new Date(${t}).getDay(), Date.UTC(2020, 1, 29)]`),
   fc.jsonValue({ maxDepth: 4 }).map((v) => `const v = ${JSON.stringify(v)}; await data.set('j', v); await data.commit(); export default JSON.parse(JSON.stringify(v))`),
   fc.constant(`const order = []; Promise.resolve().then(() => order.push(1)); globalThis.queueMicrotask?.(() => order.push(2)); await null; order.push(3); export default order`),
-  fc.constant("export default [Math.random(), Math.random()]"),
+  fc.constant('export default [Math.random(), Math.random()]'),
   fc.stringMatching(/^[a-c]{0,12}$/).map((s) => `export default ${JSON.stringify(s)}.replace(/(a+)(b*)/g, '[$1|$2]')`),
 ];
 

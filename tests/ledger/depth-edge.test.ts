@@ -68,7 +68,10 @@ describe('calls at the depth edge', () => {
 
   test('one level deeper fails for the client (NotSerializable, DepthLimit) and is never submitted', async () => {
     const engine = await loadEngine();
-    for (const [args, code] of [[[valueDepth + 1, 1], 'NotSerializable'], [[1, textDepth + 1], 'DepthLimit']] as const) {
+    for (const [args, code] of [
+      [[valueDepth + 1, 1], 'NotSerializable'],
+      [[1, textDepth + 1], 'DepthLimit'],
+    ] as const) {
       const call = await callContract(ledger.client, engine, { contractId: 'nest', sender: alice.id, privateKey: alice.privateKey, function: 'nest', args: [...args], gasLimit: 50_000_000 });
       assert.equal(call.outcome.error?.code, code, JSON.stringify(args));
       assert.equal(call.submitted, undefined, 'a failed run is not submitted');
@@ -76,7 +79,7 @@ describe('calls at the depth edge', () => {
   });
 
   test('verify re-executes the chain on the main thread and finds every block as committed', async () => {
-    const report = await verifyChain(`${ledger.dataDir}/ledger.sqlite`);
+    const report = await verifyChain(ledger.database ?? `${ledger.dataDir}/ledger.sqlite`);
     assert.deepEqual(report.problems, []);
     assert.ok(report.reexecuted >= 1);
   });

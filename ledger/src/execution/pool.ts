@@ -2,7 +2,7 @@
 // by default. A hostile contract can only stall its own worker, and the sandbox's wall clock stops
 // even that (Timeout); independent calls run in parallel.
 import { availableParallelism } from 'node:os';
-import { buildRequest, createSandbox, type ExecuteRequest, type Outcome, type Sandbox } from '@tana/engine';
+import { buildRequest, compileEngine, createSandbox, type ExecuteRequest, type Outcome, type Sandbox } from '@tana/engine';
 
 export interface ExecutionPool {
   readonly size: number;
@@ -12,7 +12,9 @@ export interface ExecutionPool {
 
 export async function createExecutionPool(options: { size?: number; timeoutMs?: number } = {}): Promise<ExecutionPool> {
   const size = Math.max(1, options.size ?? availableParallelism());
-  const workers = await Promise.all(Array.from({ length: size }, () => createSandbox({ timeoutMs: options.timeoutMs })));
+  // Compiled once here and shared: each worker instantiates the same module instead of compiling its own.
+  const engineModule = await compileEngine();
+  const workers = await Promise.all(Array.from({ length: size }, () => createSandbox({ timeoutMs: options.timeoutMs, engineModule })));
   const pending = workers.map(() => 0);
   // Load the engine in every worker now, so the first real call does not pay for it.
   await Promise.all(workers.map((worker) => worker.execute(buildRequest('', { gasLimit: 1000 }))));
