@@ -127,9 +127,12 @@ fn finish(result: RunResult, context: &mut Context) -> Outcome {
     let limit = host.gas.limit();
     let gas_used = host.gas.total(instructions).min(limit);
     let over_limit = out_of_instructions || host.gas.total(instructions) > limit;
-    // Where an uncatchable error (out of gas, too deep, a host limit) happened in the contract.
+    // Where an uncatchable error (out of gas, too deep, a host limit) happened in the contract:
+    // the innermost frame's position, when the engine knows it (not between two statements).
     let position = match &result {
-        Err(Failure::Thrown(error)) => error.tana_backtrace().as_deref().and_then(position_in_contract).map(|(l, c)| unprelude(l, c)),
+        Err(Failure::Thrown(error)) => {
+            error.tana_backtrace().and_then(|trace| trace.lines().next().and_then(position_in_contract)).map(|(l, c)| unprelude(l, c))
+        }
         _ => None,
     };
     let located = |mut failure: EngineFailure| {
