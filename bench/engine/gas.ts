@@ -56,7 +56,7 @@ if (import.meta.main) {
     const ns = (ms * 1e6) / GAS;
     if (!loopNs) loopNs = ns;
     worst = Math.max(worst, ns);
-    rows.push([name, fmt(ns, 1), fmt(ns / loopNs, 2) + '×', fmt((ns * MAX_GAS) / 1e6, 0)]);
+    rows.push([name, fmt(ns, 1), `${fmt(ns / loopNs, 2)}×`, fmt((ns * MAX_GAS) / 1e6, 0)]);
   }
   const header = ['work', 'ns/gas', '× loop (≤ 10×)', `ms at ${MAX_GAS / 1e6} M gas`];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
