@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTana, TANA_BIN, type TanaProcess } from '../support/tana-process.ts';
+import { waitFor } from '../support/wait.ts';
 
 describe('tana with chains, a node config, teams and fees', () => {
   const home = mkdtempSync(join(tmpdir(), 'tana-chains-'));
@@ -56,6 +57,19 @@ describe('tana with chains, a node config, teams and fees', () => {
     assert.match(missing.stderr, /no node 'ghost': .*nodes\/ghost\.json does not exist \(known: paid, typo\)/);
     writeFileSync(join(home, 'nodes', 'bad.json'), JSON.stringify({ workers: 'many' }));
     assert.match(tana('start', '--node', 'bad').stderr, /--workers must be a positive whole number, not 'many'/);
+  });
+
+  test('a fee-charging chain whose faucet pays in another currency says so at start', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'tana-fee-note-'));
+    const started = await startTana(other, ['--workers', '1', '--gas-price', '1']);
+    try {
+      await waitFor(() => started.output().includes('max gas') && started.output().includes('(Ctrl+C'), 'the start banner');
+      assert.match(started.output(), /fees 1 × 0\.000001 TANA per gas · deposit 0 × 0\.000001 TANA per byte of contract state/);
+      assert.match(started.output(), /note: new users get USD from the faucet but fees are paid in TANA: mint some \(POST \/balances\) or start a new chain with --gas-price 1:USD/);
+    } finally {
+      await started.stop();
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   test('chain add learns the chain id and engine; use makes it the default; --chain picks one', () => {

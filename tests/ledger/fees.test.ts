@@ -105,6 +105,21 @@ describe('fees and storage deposits', () => {
     assert.equal(await supply(), issued);
   });
 
+  test('leaving a team is the member’s own act: it pays, so it can leave a team that could not', async () => {
+    await ledger.client.submit(await signTransaction(teamTransaction(ledger.chain, 'bob', await nonce(bob), 'broke'), bob.privateKey));
+    const add = membershipTransaction(ledger.chain, 'bob', await nonce(bob), 'broke', 'alice', 'member');
+    await refused('CannotPayFee', async () => ledger.client.submit(await signTransaction(add, bob.privateKey))); // the team pays for what its owners do
+    await ledger.client.submit(await signTransaction(transferTransaction(ledger.chain, 'bob', await nonce(bob), 'broke', '30000', 'USD'), bob.privateKey));
+    await ledger.client.submit(await signTransaction(membershipTransaction(ledger.chain, 'bob', await nonce(bob), 'broke', 'alice', 'member'), bob.privateKey));
+    const aliceBefore = await usd('alice');
+    const leave = membershipTransaction(ledger.chain, 'alice', await nonce(alice), 'broke', 'alice', 'none');
+    assert.ok((await usd('broke')) < transactionFee(leave, fees), 'the team could not pay for it');
+    const left = await ledger.client.submit(await signTransaction(leave, alice.privateKey));
+    assert.equal(left.result.fee?.payer, 'alice');
+    assert.equal(await usd('alice'), aliceBefore - transactionFee(leave, fees));
+    assert.equal(await supply(), issued);
+  });
+
   test('a sender that cannot pay the fee is refused before re-execution, and nothing changes', async () => {
     const poor = await newUser('poor');
     const balance = await usd('poor');

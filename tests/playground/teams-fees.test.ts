@@ -3,10 +3,10 @@
 // anything is signed (the one the ledger then charges), a call's deposit, and profiles where ids are.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { FREE, formatAmount } from '@tana/engine';
 import { launchChromium } from '../support/chromium.ts';
+import { visual as visualTest } from '../support/visual.ts';
 import { createUser, startTestLedger, type TestLedger } from '../support/ledger.ts';
 import { servePlayground } from '../../cli/src/playground.ts';
 
@@ -58,16 +58,7 @@ describe('playground: teams, profiles and fees', () => {
     await ledger?.dispose();
   });
 
-  function visual(name: string, body: () => Promise<void>) {
-    return async () => {
-      try {
-        await body();
-      } catch (error) {
-        await page.screenshot({ path: `${tmpdir()}/tana-e2e-${name}.png` }).catch(() => undefined);
-        throw error;
-      }
-    };
-  }
+  const visual = (name: string, body: () => Promise<void>) => visualTest(() => page, name, body);
 
   test(
     'registering is free; a profile costs a fee, shown in the sign box before signing, and shows where the id is',

@@ -4,9 +4,9 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatAmount } from '@tana/engine';
 import { closeOnSignals, startLedgerServer } from '@tana/ledger';
 import { defaultDataDir } from '../config.ts';
+import { describeSchedule } from '../fee-notice.ts';
 import { loadNode, type NODE_KEYS, type NodeOptions } from '../nodes.ts';
 import { dataOption, dbOption, examples, parseDatabaseUrl } from '../options.ts';
 import { UsageError } from '../output.ts';
@@ -83,7 +83,13 @@ export const startCommand = () =>
       console.log(`Tana ledger running at ${running.url}`);
       console.log(`  chain ${ledger.params.chainId} · block ${head.height} · engine ${ledger.engineHash.slice(0, 12)}… · ${ledger.pool.size} worker(s) · max gas ${ledger.maxCallGas}`);
       console.log(`  faucet ${ledger.faucet ? `${ledger.faucet.amount} ${ledger.faucet.currency} per new user (--faucet off to stop)` : 'off'}`);
-      console.log(`  fees ${describeSchedule(ledger.params.fees, (await ledger.store.currencies()).find((c) => c.code === ledger.params.fees?.currency)?.decimals ?? 0)}`);
+      console.log(`  fees ${describeSchedule(ledger.params.fees, await ledger.store.currencies())}${ledger.params.fees?.gasPrice === '0' ? ' (a new chain takes --gas-price)' : ''}`);
+      const chainFees = ledger.params.fees;
+      if (chainFees && chainFees.gasPrice !== '0' && ledger.faucet && ledger.faucet.currency !== chainFees.currency) {
+        console.log(
+          `  note: new users get ${ledger.faucet.currency} from the faucet but fees are paid in ${chainFees.currency}: mint some (POST /balances) or start a new chain with --gas-price ${chainFees.gasPrice}:${ledger.faucet.currency}`,
+        );
+      }
       if (head.height > 0 && (options.gasPrice !== undefined || options.depositPerByte !== undefined)) {
         console.log('  (--gas-price and --deposit-per-byte shape a new chain only: this chain keeps the fees it was made with)');
       }
@@ -109,9 +115,4 @@ function parseDatabaseUrlOrUsage(value: string): string {
   } catch (error) {
     throw new UsageError(`db: ${(error as Error).message}`);
   }
-}
-
-function describeSchedule(fees: { currency: string; gasPrice: string; depositPerByte: string } | undefined, decimals: number): string {
-  if (!fees || (fees.gasPrice === '0' && fees.depositPerByte === '0')) return 'none (gas price 0; --gas-price on a new chain sets one)';
-  return `${fees.gasPrice} per gas, deposit ${fees.depositPerByte} per byte of contract state, in ${fees.currency} units of ${formatAmount(1n, decimals)}`;
 }

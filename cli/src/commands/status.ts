@@ -1,9 +1,9 @@
 // tana status: is the configured ledger up, where is its head, and which local users exist; with
 // --watch, then every new head as it is committed (GET /events), until Ctrl+C.
 import { Command } from '@commander-js/extra-typings';
-import { formatAmount } from '@tana/engine';
 import { watchHeads } from '../watch-heads.ts';
 import { listUsers } from '../config.ts';
+import { describeSchedule } from '../fee-notice.ts';
 import { chainOption, examples, jsonOption, ledgerOption } from '../options.ts';
 import { printJson } from '../output.ts';
 import { checkChain, connect } from '../target.ts';
@@ -41,12 +41,7 @@ export const statusCommand = () =>
         console.log(`ledger ${url}${target.chain ? ` (chain '${target.chain.name}')` : ''}: running`);
         console.log(`  chain ${health.chainId} · block ${health.head.height} (${health.head.hash.slice(0, 12)}…) · engine ${health.engineHash.slice(0, 12)}… · ${health.database}`);
         console.log(`  ${health.workers} worker(s) · up ${Math.round(health.uptimeMs / 1000)} s · currencies ${chain.currencies.map((c) => c.code).join(', ')}`);
-        const unit = formatAmount(1n, chain.currencies.find((c) => c.code === chain.fees.currency)?.decimals ?? 0);
-        console.log(
-          chain.fees.gasPrice === '0' && chain.fees.depositPerByte === '0'
-            ? '  fees: none'
-            : `  fees: ${chain.fees.gasPrice} × ${unit} ${chain.fees.currency} per gas · deposit ${chain.fees.depositPerByte} × ${unit} ${chain.fees.currency} per byte of contract state`,
-        );
+        console.log(`  fees: ${describeSchedule(chain.fees, chain.currencies)}`);
         console.log(`  local users: ${users.length ? users.join(', ') : 'none (tana user create <id>)'}`);
       }
       if (options.watch) await watchHeads(url, health.head.height, Boolean(options.json));

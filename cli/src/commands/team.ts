@@ -1,6 +1,6 @@
 // tana team create|add|remove|set|show|list: teams on the ledger, managed by signed transactions of
 // their owners (ledger/README.md, Accounts: users, teams, roles).
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command, Option, type OptionValues } from '@commander-js/extra-typings';
 import { ACCOUNT_ID_RULE, DISPLAY_NAME_RULE, isAccountId, isDisplayName, signTransaction, type TeamPermission, type Transaction } from '@tana/engine';
 import { type ChainInfo, importPrivateKey, membershipTransaction, teamSettingsTransaction, teamTransaction } from '@tana/ledger/client';
 import { readConfig, resolveUser, type StoredUser } from '../config.ts';
@@ -42,6 +42,11 @@ function checkName(name: string | undefined): void {
 
 type Signing = { as?: string; ledger?: string; chain?: string; maxFee?: string; json?: boolean };
 
+/** The options of every team command that signs: who signs, where, the most it may pay, and --json. */
+function signing<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
+  return command.addOption(asOption()).addOption(ledgerOption()).addOption(chainOption()).addOption(maxFeeOption()).addOption(jsonOption());
+}
+
 /** Builds a transaction for the acting user's next nonce, shows its fee, signs and submits it. */
 async function signAndSubmit(options: Signing, build: (chain: ChainInfo, user: StoredUser, nonce: number) => Transaction) {
   const user = resolveUser(options.as);
@@ -54,17 +59,14 @@ async function signAndSubmit(options: Signing, build: (chain: ChainInfo, user: S
 }
 
 const createCommand = () =>
-  new Command('create')
-    .summary('create a team; you become its first owner')
-    .description('Create a team (an account id like a user’s, with no key); you become its first owner.')
-    .argument('<id>', 'the team id: 1–64 of a–z, 0–9, _ . - starting with a letter or digit')
-    .option('--name <name>', `a display name (${DISPLAY_NAME_RULE})`)
-    .addOption(membersMayOption())
-    .addOption(asOption())
-    .addOption(ledgerOption())
-    .addOption(chainOption())
-    .addOption(maxFeeOption())
-    .addOption(jsonOption())
+  signing(
+    new Command('create')
+      .summary('create a team; you become its first owner')
+      .description('Create a team (an account id like a user’s, with no key); you become its first owner.')
+      .argument('<id>', 'the team id: 1–64 of a–z, 0–9, _ . - starting with a letter or digit')
+      .option('--name <name>', `a display name (${DISPLAY_NAME_RULE})`)
+      .addOption(membersMayOption()),
+  )
     .addHelpText('after', examples('tana team create acme', 'tana team create acme --name "Acme Inc." --members-may spend,deploy --as alice'))
     .action(async (id, options) => {
       checkId(id, 'team');
@@ -76,17 +78,14 @@ const createCommand = () =>
     });
 
 const addCommand = () =>
-  new Command('add')
-    .summary('add a member, or change a member’s role')
-    .description('Add a user to a team, or change its role (owners only).')
-    .argument('<team>', 'the team')
-    .argument('<user>', 'the user to add')
-    .addOption(new Option('--role <role>', 'owner or member').choices(['owner', 'member'] as const).default('member' as const))
-    .addOption(asOption())
-    .addOption(ledgerOption())
-    .addOption(chainOption())
-    .addOption(maxFeeOption())
-    .addOption(jsonOption())
+  signing(
+    new Command('add')
+      .summary('add a member, or change a member’s role')
+      .description('Add a user to a team, or change its role (owners only).')
+      .argument('<team>', 'the team')
+      .argument('<user>', 'the user to add')
+      .addOption(new Option('--role <role>', 'owner or member').choices(['owner', 'member'] as const).default('member' as const)),
+  )
     .addHelpText('after', examples('tana team add acme bob', 'tana team add acme carol --role owner'))
     .action(async (team, member, options) => {
       checkId(team, 'team');
@@ -97,16 +96,13 @@ const addCommand = () =>
     });
 
 const removeCommand = () =>
-  new Command('remove')
-    .summary('remove a member (or leave)')
-    .description('Remove a user from a team (owners only), or leave it yourself. A team always keeps one owner.')
-    .argument('<team>', 'the team')
-    .argument('<user>', 'the member to remove (your own id: leave)')
-    .addOption(asOption())
-    .addOption(ledgerOption())
-    .addOption(chainOption())
-    .addOption(maxFeeOption())
-    .addOption(jsonOption())
+  signing(
+    new Command('remove')
+      .summary('remove a member (or leave)')
+      .description('Remove a user from a team (owners only), or leave it yourself. A team always keeps one owner.')
+      .argument('<team>', 'the team')
+      .argument('<user>', 'the member to remove (your own id: leave)'),
+  )
     .addHelpText('after', examples('tana team remove acme bob', 'tana team remove acme bob --as bob   # bob leaves'))
     .action(async (team, member, options) => {
       checkId(team, 'team');
@@ -117,17 +113,14 @@ const removeCommand = () =>
     });
 
 const setCommand = () =>
-  new Command('set')
-    .summary('change a team’s name or what its members may do')
-    .description('Change a team’s name or what its members who are not owners may do (owners only); what is not given stays.')
-    .argument('<team>', 'the team')
-    .option('--name <name>', `a display name (${DISPLAY_NAME_RULE}); '' clears it`)
-    .addOption(membersMayOption())
-    .addOption(asOption())
-    .addOption(ledgerOption())
-    .addOption(chainOption())
-    .addOption(maxFeeOption())
-    .addOption(jsonOption())
+  signing(
+    new Command('set')
+      .summary('change a team’s name or what its members may do')
+      .description('Change a team’s name or what its members who are not owners may do (owners only); what is not given stays.')
+      .argument('<team>', 'the team')
+      .option('--name <name>', `a display name (${DISPLAY_NAME_RULE}); '' clears it`)
+      .addOption(membersMayOption()),
+  )
     .addHelpText('after', examples('tana team set acme --members-may spend,deploy', 'tana team set acme --name "Acme" --members-may nothing'))
     .action(async (team, options) => {
       checkId(team, 'team');

@@ -22,9 +22,13 @@ export interface ChainReader {
   value(contractId: string, key: string): JsonValue | undefined;
 }
 
-/** The account that pays a transaction's fee: the team it acts for, else its sender. */
+/**
+ * The account that pays a transaction's fee: the team it acts for, else its sender. Creating a team
+ * and leaving one are the sender's own acts (a member can leave a team with no money).
+ */
 export function feePayerOf(tx: Transaction): string {
-  return 'team' in tx && tx.team !== undefined && tx.kind !== 'team' ? tx.team : tx.sender;
+  if (tx.kind === 'team' || (tx.kind === 'membership' && tx.member === tx.sender && tx.role === 'none')) return tx.sender;
+  return 'team' in tx && tx.team !== undefined ? tx.team : tx.sender;
 }
 
 /** Every row applying (or admitting) `transactions` may read. */
@@ -40,6 +44,11 @@ export function readKeysOf(transactions: Transaction[], params: ChainParams, txI
   const newId = (id: string) => {
     accounts.add(id);
     usernames.add(id);
+  };
+  /** Acting for a team: the team, and the signer's membership in it. */
+  const actingFor = (team: string, signer: string) => {
+    accounts.add(team);
+    member(team, signer);
   };
   const fees = feeScheduleOf(params);
   const deposits = BigInt(fees.depositPerByte) > 0n;
@@ -62,28 +71,20 @@ export function readKeysOf(transactions: Transaction[], params: ChainParams, txI
         newId(tx.team);
         break;
       case 'team-settings':
-        accounts.add(tx.team);
-        member(tx.team, tx.sender);
+        actingFor(tx.team, tx.sender);
         break;
       case 'membership':
-        accounts.add(tx.team);
+        actingFor(tx.team, tx.sender);
         accounts.add(tx.member);
-        member(tx.team, tx.sender);
         member(tx.team, tx.member);
         break;
       case 'deploy':
         newId(tx.contractId);
-        if (tx.team) {
-          accounts.add(tx.team);
-          member(tx.team, tx.sender);
-        }
+        if (tx.team) actingFor(tx.team, tx.sender);
         break;
       case 'transfer':
         accounts.add(tx.to);
-        if (tx.team) {
-          accounts.add(tx.team);
-          member(tx.team, tx.sender);
-        }
+        if (tx.team) actingFor(tx.team, tx.sender);
         balance(tx.team ?? tx.sender, tx.currency);
         balance(tx.to, tx.currency);
         break;
