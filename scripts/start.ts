@@ -1,5 +1,5 @@
-// `npm start`: builds the playground when its sources are newer than the build (a progress line on a
-// terminal), then runs
+// `npm start`: builds @tana/engine's dist when its sources are newer (the playground bundles it), and the
+// playground when its sources are newer than the build (a progress line on a terminal), then runs
 // `tana start`: the ledger and the playground on one port (http://127.0.0.1:8080; PORT to change).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,17 +18,26 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
 }
 
+const engineDist = join(repo, 'runtime-wasm/dist/index.js');
+if (!existsSync(engineDist) || newest(join(repo, 'runtime-wasm/ts')) > statSync(engineDist).mtimeMs) {
+  await buildStep('building @tana/engine’s dist', ['run', '--silent', 'build', '--workspace', '@tana/engine']);
+}
 if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs) {
+  await buildStep('building the playground (astro build)', ['run', '--silent', 'build:playground']);
+}
+
+/** Runs `npm <args>` with a progress line; on failure prints its errors and exits. */
+async function buildStep(message: string, args: string[]): Promise<void> {
   const progress = startProgress();
-  progress.update('building the playground (astro build)');
-  const build = spawn('npm', ['run', '--silent', 'build:playground'], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
+  progress.update(message);
+  const build = spawn('npm', args, { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   build.stderr.on('data', (chunk) => (errors += chunk));
   const status = await new Promise<number | null>((resolve) => build.once('exit', resolve));
   progress.done();
   if (status !== 0) {
     process.stderr.write(errors);
-    console.error('the playground did not build; see the errors above');
+    console.error(`${message} failed; see the errors above`);
     process.exit(1);
   }
 }

@@ -1,5 +1,7 @@
 // The seed's configuration layout, under $TANA_HOME or $XDG_CONFIG_HOME/tana or ~/.config/tana:
-//   config.json        { ledger, defaultUser }
+//   config.json        { defaultChain, defaultUser, ledger }
+//   chains/<name>.json { name, url, chainId, engineHash } (chains.ts)
+//   nodes/<name>.json  options for tana start --node <name> (nodes.ts)
 //   users/<id>.json    { id, publicKey, privateKey (PKCS#8 hex), ledger }
 //   ledger/            the local ledger's data (ledger.sqlite, producer key, admin token, tana.pid)
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,8 +11,10 @@ import { ACCOUNT_ID_RULE, isAccountId } from '@tana/engine';
 import { UsageError } from './output.ts';
 
 export interface TanaConfig {
-  /** The ledger commands talk to. */
+  /** The ledger commands talk to when no chain is chosen ($TANA_LEDGER, else config.json's, else the local default). */
   ledger: string;
+  /** The chain (chains/<name>.json) commands talk to when neither --ledger nor --chain is given. */
+  defaultChain?: string;
   defaultUser?: string;
 }
 
@@ -34,14 +38,20 @@ export function defaultDataDir(): string {
 }
 
 export function readConfig(): TanaConfig {
+  const stored = storedConfig();
+  return { ledger: process.env.TANA_LEDGER ?? stored.ledger ?? DEFAULT_LEDGER_URL, defaultChain: stored.defaultChain, defaultUser: stored.defaultUser };
+}
+
+/** config.json as written (no environment, no defaults): what updateConfig keeps. */
+export function storedConfig(): Partial<TanaConfig> {
   const path = join(tanaHome(), 'config.json');
   const stored = existsSync(path) ? readJsonFile<Partial<TanaConfig>>(path, 'the configuration') : {};
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new Error(`${path} must hold a JSON object like {"ledger": "${DEFAULT_LEDGER_URL}"}; fix it or delete it`);
-  return { ledger: process.env.TANA_LEDGER ?? stored.ledger ?? DEFAULT_LEDGER_URL, defaultUser: stored.defaultUser };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new Error(`${path} must hold a JSON object like {"defaultChain": "local"}; fix it or delete it`);
+  return stored;
 }
 
 /** A JSON file of ours, or an error naming the file and what is wrong with it. */
-function readJsonFile<T>(path: string, what: string): T {
+export function readJsonFile<T>(path: string, what: string): T {
   const text = readFileSync(path, 'utf8');
   try {
     return JSON.parse(text) as T;
@@ -50,9 +60,12 @@ function readJsonFile<T>(path: string, what: string): T {
   }
 }
 
-export function writeConfig(config: TanaConfig): void {
+/** Changes config.json's fields in `changes` (undefined removes one), keeping the others as written. */
+export function updateConfig(changes: Partial<TanaConfig>): void {
+  const next: Record<string, unknown> = { ...storedConfig(), ...changes };
+  for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
   mkdirSync(tanaHome(), { recursive: true });
-  writeFileSync(join(tanaHome(), 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  writeFileSync(join(tanaHome(), 'config.json'), `${JSON.stringify(next, null, 2)}\n`);
 }
 
 const usersDir = () => join(tanaHome(), 'users');

@@ -4,6 +4,7 @@
 // all from the definitions below; extra-typings infers each action's option types from them.
 import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { callCommand } from './commands/call.ts';
+import { chainCommand } from './commands/chain.ts';
 import { deployCommand } from './commands/deploy.ts';
 import { keyCommand } from './commands/key.ts';
 import { newCommand } from './commands/new.ts';
@@ -11,13 +12,28 @@ import { runCommand } from './commands/run.ts';
 import { startCommand } from './commands/start.ts';
 import { statusCommand } from './commands/status.ts';
 import { stopCommand } from './commands/stop.ts';
+import { teamCommand } from './commands/team.ts';
 import { transferCommand } from './commands/transfer.ts';
 import { userCommand } from './commands/user.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { examples } from './options.ts';
 import cliPackage from '../package.json' with { type: 'json' };
 
-export const COMMANDS = [newCommand, runCommand, deployCommand, callCommand, startCommand, stopCommand, statusCommand, verifyCommand, userCommand, keyCommand, transferCommand];
+export const COMMANDS = [
+  newCommand,
+  runCommand,
+  deployCommand,
+  callCommand,
+  startCommand,
+  stopCommand,
+  statusCommand,
+  verifyCommand,
+  userCommand,
+  teamCommand,
+  keyCommand,
+  transferCommand,
+  chainCommand,
+];
 
 /** `run`, `user create`, …: a command's path below `tana`. */
 export function commandPath(command: CommandUnknownOpts): string {
@@ -32,9 +48,11 @@ export function createProgram(): Command {
     .version(cliPackage.version, '-V, --version', 'print the version of tana')
     .addHelpText(
       'after',
-      `${examples('tana new hello && tana run hello/contract.ts', 'tana start', 'tana user create alice', 'tana deploy hello && tana call hello', 'tana run --help')}
-Configuration lives in $TANA_HOME (default ~/.config/tana): config.json holds the ledger URL
-(default http://127.0.0.1:8080, or $TANA_LEDGER) and the default user; users/ holds the keys.
+      `${examples('tana new hello && tana run hello/contract.ts', 'tana start', 'tana user create alice', 'tana deploy hello && tana call hello', 'tana chain add mainnet https://ledger.example.com', 'tana run --help')}
+Configuration lives in $TANA_HOME (default ~/.config/tana): config.json holds the default chain and
+user; chains/<name>.json the chains (tana chain), nodes/<name>.json options for tana start --node,
+users/ the keys. Commands talk to --ledger <url>, else --chain <name>, else $TANA_LEDGER, else the
+default chain, else http://127.0.0.1:8080.
 `,
     );
   for (const make of COMMANDS) program.addCommand(make());

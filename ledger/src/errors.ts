@@ -25,6 +25,22 @@ export const LEDGER_ERRORS = {
   // What it asks for
   UserExists: 409,
   AccountIdTaken: 409,
+  UsernameTaken: 409,
+  UnknownTeam: 404,
+  NotTeamMember: 403,
+  /** The member's role does not allow this (only owners manage a team; members spend or deploy only as the team allows). */
+  TeamPermissionDenied: 403,
+  /** Only users can be members of a team. */
+  InvalidMember: 422,
+  AlreadyMember: 409,
+  /** The change would leave the team without an owner. */
+  LastOwner: 409,
+  /** The fee (gas × gas price) is over the transaction's signed maxFee. */
+  MaxFeeTooLow: 422,
+  /** The sender (or the team it acts for) cannot pay the fee. */
+  CannotPayFee: 422,
+  /** The caller cannot pay the deposit for the state its call keeps. */
+  CannotPayDeposit: 422,
   UnknownAccount: 404,
   UnknownCurrency: 404,
   InvalidAmount: 400,

@@ -186,7 +186,12 @@ const MINT_ATTEMPTS = 20;
 async function chainParams(store: LedgerStore, options: LedgerOptions, producerPublicKey: string, now: number, engineHash: string): Promise<ChainParams> {
   let params = await store.meta<ChainParams>('chain');
   if (!params) {
-    await createGenesis(store, defaultChainParams({ ...options.chain, producerPublicKey }), now, engineHash);
+    const fresh = defaultChainParams({ ...options.chain, producerPublicKey });
+    const fees = fresh.fees;
+    if (fees && !fresh.currencies.some((c) => c.code === fees.currency)) {
+      throw new Error(`fees: the chain would have no currency '${fees.currency}' (it has ${fresh.currencies.map((c) => c.code).join(', ')})`);
+    }
+    await createGenesis(store, fresh, now, engineHash);
     params = (await store.meta<ChainParams>('chain'))!;
   }
   if (params.producerPublicKey !== producerPublicKey) {

@@ -13,6 +13,8 @@ export { fromBase64Url, fromHex, sha256Hex, toBase64Url, toHex } from './bytes.t
 export { applyDiff } from './apply-diff.ts';
 export { runRecordingFetches, type FetchReplayOptions } from './fetch-replay.ts';
 export { ACCOUNT_ID_PATTERN, ACCOUNT_ID_RULE, contractIdFor, isAccountId } from './ids.ts';
+export * from './fees.ts';
+export * from './profile.ts';
 export { AMOUNT_PATTERN, AMOUNT_RULE, CURRENCY_CODE_PATTERN, CURRENCY_CODE_RULE, isAmount, isCurrencyCode } from './amount.ts';
 export { formatPosition, lineSuffix, parseErrorOutcome, positionInMessage, type SourcePosition } from './source-position.ts';
 export type * from './protocol.ts';

@@ -1,34 +1,79 @@
 // The ledger's state commitment, shared by the ledger (which builds it) and clients (which check it).
 //
-// Every committed value is a leaf: a contract's key-value or an account's balance in one currency.
+// Every committed value is a leaf: a contract's key-value, an account's balance in one currency, a
+// user (key and profile), a team (name and what its members may do), a team membership (role), or a
+// contract's storage deposit (fees.ts).
 // Leaves fall into 256 buckets by the first byte of sha256(path); a bucket's hash is the Merkle root
 // of its leaves sorted by path, and the state root is the Merkle root of the 256 bucket hashes
 // (an empty bucket hashes to 32 zero bytes). Buckets keep a commit's work proportional to what it
 // touched, not to the whole state. Leaves and inner nodes are domain-separated (0x00 / 0x01), and an
 // unpaired node moves up a level unchanged.
-import { canonicalBytes } from './transaction.ts';
+import { canonicalBytes, type TeamPermission, type TeamRole } from './transaction.ts';
 import { fromHex, toHex } from './bytes.ts';
 import type { JsonValue } from './protocol.ts';
 
 export type StateLeaf =
   | { kind: 'state'; contractId: string; key: string; value: JsonValue }
-  | { kind: 'balance'; account: string; currency: string; amount: string };
+  | { kind: 'balance'; account: string; currency: string; amount: string }
+  | { kind: 'user'; id: string; publicKey: string; username: string | null; displayName: string | null; bio: string | null }
+  | { kind: 'team'; id: string; name: string | null; membersMay: TeamPermission[] }
+  | { kind: 'member'; team: string; user: string; role: TeamRole }
+  | { kind: 'deposit'; contractId: string; bytes: number; amount: string };
 
 /** What names a leaf, without its value: enough to find or remove it. */
-export type StateLeafId = { kind: 'state'; contractId: string; key: string } | { kind: 'balance'; account: string; currency: string };
+export type StateLeafId =
+  | { kind: 'state'; contractId: string; key: string }
+  | { kind: 'balance'; account: string; currency: string }
+  | { kind: 'user'; id: string }
+  | { kind: 'team'; id: string }
+  | { kind: 'member'; team: string; user: string }
+  | { kind: 'deposit'; contractId: string };
 
 export const BUCKET_COUNT = 256;
 export const EMPTY_BUCKET = '0'.repeat(64);
 
-/** The leaf's place: canonical JSON of [kind, owner, name]. Sorting by it orders a bucket. */
+/** The leaf's place: JSON of [kind, owner, name] (or [kind, owner] for a leaf an account has one of). Sorting by it orders a bucket. */
 export function leafPath(leaf: StateLeafId): string {
-  return leaf.kind === 'state' ? JSON.stringify(['state', leaf.contractId, leaf.key]) : JSON.stringify(['balance', leaf.account, leaf.currency]);
+  return JSON.stringify(pathOf(leaf));
 }
 
-/** The bytes hashed for a leaf: 0x00 ‖ canonical JSON of [kind, owner, name, value]. */
+/** The bytes hashed for a leaf: 0x00 ‖ canonical JSON of its path's elements followed by its value. */
 export function leafBytes(leaf: StateLeaf): Uint8Array {
-  const body = leaf.kind === 'state' ? ['state', leaf.contractId, leaf.key, leaf.value] : ['balance', leaf.account, leaf.currency, leaf.amount];
-  return prefixed(0, canonicalBytes(body));
+  return prefixed(0, canonicalBytes([...pathOf(leaf), leafValue(leaf)]));
+}
+
+function pathOf(leaf: StateLeafId): string[] {
+  switch (leaf.kind) {
+    case 'state':
+      return ['state', leaf.contractId, leaf.key];
+    case 'balance':
+      return ['balance', leaf.account, leaf.currency];
+    case 'user':
+      return ['user', leaf.id];
+    case 'team':
+      return ['team', leaf.id];
+    case 'member':
+      return ['member', leaf.team, leaf.user];
+    case 'deposit':
+      return ['deposit', leaf.contractId];
+  }
+}
+
+function leafValue(leaf: StateLeaf): JsonValue {
+  switch (leaf.kind) {
+    case 'state':
+      return leaf.value;
+    case 'balance':
+      return leaf.amount;
+    case 'user':
+      return { publicKey: leaf.publicKey, username: leaf.username, displayName: leaf.displayName, bio: leaf.bio };
+    case 'team':
+      return { name: leaf.name, membersMay: leaf.membersMay };
+    case 'member':
+      return leaf.role;
+    case 'deposit':
+      return { bytes: leaf.bytes, amount: leaf.amount };
+  }
 }
 
 /** The bytes hashed for an inner node: 0x01 ‖ left ‖ right (32-byte hashes). */

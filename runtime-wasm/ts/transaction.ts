@@ -16,13 +16,62 @@ interface TransactionBase {
   engineHash: string;
   /** Client time (ms since epoch), signed; a ledger refuses one too far from its own clock. */
   timestamp: number;
+  /**
+   * The most this transaction may pay in fees, in the smallest unit of the chain's fee currency
+   * (fees.ts: gas × gas price). Absent: nothing, which only a zero-fee chain accepts.
+   */
+  maxFee?: string;
 }
+
+/** A team member's role: owners manage members and settings, spend and deploy; members do what the team allows. */
+export type TeamRole = 'owner' | 'member';
+/** What a team may allow its (non-owner) members: spend its money, deploy and upgrade its contracts. */
+export type TeamPermission = 'spend' | 'deploy';
 
 export interface CreateUserTransaction extends TransactionBase {
   kind: 'user';
   /** Raw ed25519 public key, hex (32 bytes). The transaction is signed by its private key. */
   publicKey: string;
   displayName?: string;
+  /** Unique among users and never another account's id (profile.ts has the rule). */
+  username?: string;
+  bio?: string;
+}
+
+/** Replaces the sender's profile: each field its new value, null for none. */
+export interface ProfileTransaction extends TransactionBase {
+  kind: 'profile';
+  username: string | null;
+  displayName: string | null;
+  bio: string | null;
+}
+
+/** Creates a team: an account with no key of its own, whose creator (the sender) is its first owner. */
+export interface CreateTeamTransaction extends TransactionBase {
+  kind: 'team';
+  team: string;
+  name?: string;
+  /** What members who are not owners may do for the team (default: nothing). */
+  membersMay?: TeamPermission[];
+}
+
+/** Replaces a team's name and what its members may do; signed by one of its owners. */
+export interface TeamSettingsTransaction extends TransactionBase {
+  kind: 'team-settings';
+  team: string;
+  name: string | null;
+  membersMay: TeamPermission[];
+}
+
+/**
+ * Adds a user to a team, changes its role, or ('none') removes it; signed by an owner acting for the
+ * team (or by the member itself, to leave). A team always keeps at least one owner.
+ */
+export interface MembershipTransaction extends TransactionBase {
+  kind: 'membership';
+  team: string;
+  member: string;
+  role: TeamRole | 'none';
 }
 
 export interface DeployTransaction extends TransactionBase {
@@ -32,6 +81,8 @@ export interface DeployTransaction extends TransactionBase {
   code: string;
   /** sha256 of `code` (UTF-8), hex. */
   codeHash: string;
+  /** Deploy (or upgrade) for this team: the contract is the team's; the sender must be allowed to deploy for it. */
+  team?: string;
 }
 
 /** What the client's run produced, which the ledger must reproduce exactly. */
@@ -64,6 +115,8 @@ export interface TransferTransaction extends TransactionBase {
   /** A positive whole number of the currency's smallest unit, as a decimal string. */
   amount: string;
   currency: string;
+  /** Send the team's money, not the sender's: the sender must be allowed to spend for it. */
+  team?: string;
 }
 
 /** New money, issued only by the ledger's own producer account (sender = the producer). */
@@ -76,7 +129,16 @@ export interface MintTransaction extends TransactionBase {
   decimals?: number;
 }
 
-export type Transaction = CreateUserTransaction | DeployTransaction | CallTransaction | TransferTransaction | MintTransaction;
+export type Transaction =
+  | CreateUserTransaction
+  | ProfileTransaction
+  | CreateTeamTransaction
+  | TeamSettingsTransaction
+  | MembershipTransaction
+  | DeployTransaction
+  | CallTransaction
+  | TransferTransaction
+  | MintTransaction;
 
 export interface SignedTransaction<T extends Transaction = Transaction> {
   transaction: T;

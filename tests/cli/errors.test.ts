@@ -94,7 +94,7 @@ test('transfer checks its amount, currency and recipient before signing anything
   for (const [args, message] of [
     [['bob', '1.50', 'USD'], /the amount must be a positive whole number of the smallest unit \(e\.g\. cents\), as a decimal string, not '1\.50'/],
     [['bob', '150', 'usd'], /'usd' is not a currency code: 1–16 of A–Z, 0–9/],
-    [['Bob!', '150', 'USD'], /'Bob!' is not a user id/],
+    [['Bob!', '150', 'USD'], /'Bob!' is not an account id/],
   ] as const) {
     const result = tana('transfer', ...args);
     assert.equal(result.code, 2, args.join(' '));

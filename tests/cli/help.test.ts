@@ -9,7 +9,38 @@ import { join } from 'node:path';
 import { allCommands, commandPath, createProgram } from '../../cli/src/program.ts';
 import { TANA_BIN } from '../support/tana-process.ts';
 
-const EXPECTED = ['', 'new', 'run', 'deploy', 'call', 'start', 'stop', 'status', 'verify', 'user', 'user create', 'user list', 'user show', 'key', 'key export', 'key import', 'transfer'];
+const EXPECTED = [
+  '',
+  'new',
+  'run',
+  'deploy',
+  'call',
+  'start',
+  'stop',
+  'status',
+  'verify',
+  'user',
+  'user create',
+  'user update',
+  'user list',
+  'user show',
+  'team',
+  'team create',
+  'team add',
+  'team remove',
+  'team set',
+  'team show',
+  'team list',
+  'key',
+  'key export',
+  'key import',
+  'transfer',
+  'chain',
+  'chain add',
+  'chain list',
+  'chain use',
+  'chain remove',
+];
 
 test('the command table has every command the README documents', () => {
   const paths = allCommands(createProgram()).map(commandPath);

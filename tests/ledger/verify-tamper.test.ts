@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { loadEngine, signTransaction } from '@tana/engine';
+import { FREE, loadEngine, signTransaction } from '@tana/engine';
 import { blockHash } from '../../ledger/src/chain/block.ts';
 import { commitBlock } from '../../ledger/src/chain/commit.ts';
 import { openLedger } from '../../ledger/src/ledger.ts';
 import { transactionIdOf } from '../../ledger/src/tx/signature.ts';
-import { callContract, prepareCall, transferTransaction } from '../../ledger/src/client/index.ts';
+import { callContract, membershipTransaction, prepareCall, teamTransaction, transferTransaction, withFee } from '../../ledger/src/client/index.ts';
 import type { BlockRow } from '../../ledger/src/db/store.ts';
 import { postgresAdminUrl, sqlOn, testBackend } from '../support/database.ts';
 import { createUser, deploy, startTestLedger, type TestUser } from '../support/ledger.ts';
@@ -45,14 +45,22 @@ describe('tana verify finds tampering', () => {
   let pristineDatabase: string | undefined;
   const dropLater: string[] = [];
   let alice: TestUser;
+  let bob: TestUser;
   /** Heights of the blocks holding each kind of transaction. */
   const at = { transfer: 0, call: 0, transferId: '', head: 0 };
 
   before(async () => {
-    const ledger = await startTestLedger({ dataDir: pristine, workers: 1 });
+    // A chain that charges fees and deposits, so that what was charged is there to tamper with.
+    const chain = { fees: { ...FREE, currency: 'USD', gasPrice: '1', depositPerByte: '2' } };
+    const ledger = await startTestLedger({ dataDir: pristine, workers: 1, chain, faucet: { amount: '100000000', currency: 'USD' } });
     pristineDatabase = ledger.database;
     alice = await createUser(ledger, 'alice');
-    await createUser(ledger, 'bob');
+    bob = await createUser(ledger, 'bob');
+    await createUser(ledger, 'carol');
+    const nonce = async () => (await ledger.client.user('alice')).nextNonce;
+    await ledger.client.submit(await signTransaction(teamTransaction(ledger.chain, 'alice', await nonce(), 'acme', { membersMay: ['spend'] }), alice.privateKey));
+    await ledger.client.submit(await signTransaction(transferTransaction(ledger.chain, 'alice', await nonce(), 'acme', '1000000', 'USD'), alice.privateKey));
+    await ledger.client.submit(await signTransaction(membershipTransaction(ledger.chain, 'alice', await nonce(), 'acme', 'carol', 'member'), alice.privateKey));
     await deploy(ledger, alice, 'counter', counter);
     const engine = await loadEngine();
     const call = await callContract(ledger.client, engine, { contractId: 'counter', sender: 'alice', privateKey: alice.privateKey });
@@ -211,6 +219,50 @@ describe('tana verify finds tampering', () => {
     expectFirst(report, at.transfer, /transaction list does not match/);
   });
 
+  test('a fee changed in place: that block, what the transaction is recorded as paying', async () => {
+    const report = await verifyTampered((db) =>
+      db.run(
+        {
+          sqlite: "UPDATE transactions SET result = json_set(result, '$.fee.amount', '1') WHERE id = $1",
+          postgres: "UPDATE transactions SET result = jsonb_set(result::jsonb, '{fee,amount}', '\"1\"')::text WHERE id = $1",
+        },
+        at.transferId,
+      ),
+    );
+    expectFirst(report, at.transfer, new RegExp(`transaction ${at.transferId} is recorded as paying .*"amount":"1".*its replay pays`));
+  });
+
+  test('the producer’s fee income edited in place: the head block, balances', async () => {
+    const report = await verifyTampered((db) => db.run("UPDATE balances SET amount = '1' WHERE account = 'ledger' AND currency = 'USD'"));
+    expectFirst(report, at.head, /balances: stored .*"account":"ledger".*"amount":"1"/);
+  });
+
+  test('a storage deposit edited in place: the head block, contracts', async () => {
+    const report = await verifyTampered((db) => db.run("UPDATE contracts SET deposit = '0' WHERE id = 'counter'"));
+    expectFirst(report, at.head, /contracts: stored .*"deposit":"0"/);
+  });
+
+  test('a membership row changed in place: the head block, team_members', async () => {
+    const report = await verifyTampered((db) => db.run("UPDATE team_members SET role = 'owner' WHERE team = 'acme' AND member = 'carol'"));
+    expectFirst(report, at.head, /team_members: stored .*"role":"owner"/);
+  });
+
+  test('a membership row slipped in, and a ledger that let the false member spend: that block, the transfer does not apply', async () => {
+    const edited = await copy();
+    await edited.run("INSERT INTO team_members (team, member, role, height) VALUES ('acme', 'bob', 'member', 1)");
+    await edited.close();
+    const ledger = await openLedger({ dataDir: edited.dir, database: edited.database, workers: 1 });
+    let height: number;
+    try {
+      const tx = transferTransaction({ ...ledger.params, engineHash: ledger.engineHash }, 'bob', (await ledger.store.user('bob'))!.nextNonce, 'bob', '600', 'USD', Date.now(), { team: 'acme' });
+      height = (await ledger.submit(await signTransaction(tx, bob.privateKey))).height;
+    } finally {
+      await ledger.close();
+    }
+    const report = await runVerify(edited);
+    expectFirst(report, height, /does not apply: NotTeamMember/);
+  });
+
   test('a correctly signed call whose claimed outcome the engine does not reproduce: that block, re-execution', async () => {
     // Committed straight through the ledger's commit code, skipping its re-execution: a ledger that lied.
     const forgedCopy = await copy();
@@ -228,7 +280,8 @@ describe('tana verify finds tampering', () => {
         state: await store.contractState('counter'),
         headHeight: (await store.head())!.height,
       });
-      const forged = { ...prepared.transaction!, outcome: { ...prepared.transaction!.outcome, diff: { ...prepared.transaction!.outcome.diff, set: { counter: 1000 } } } };
+      const claim = prepared.transaction!.outcome;
+      const forged = withFee({ ...prepared.transaction!, outcome: { ...claim, diff: { ...claim.diff, set: { counter: 1000 } } } }, { ...ledger.params, engineHash: ledger.engineHash });
       const signed = await signTransaction(forged, alice.privateKey);
       const result = await commitBlock(store, ledger.tree, ledger.params, [{ id: transactionIdOf(forged), signed, result: {} }], { timestamp: Date.now(), engineHash: ledger.engineHash });
       assert.equal(result.rejected.size, 0);

@@ -5,11 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadEngine } from '@tana/engine';
 import { callContract } from '../../ledger/src/client/index.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { visual as visualTest } from '../support/visual.ts';
 import { createUser, startTestLedger, type TestLedger } from '../support/ledger.ts';
 import { examples } from '../support/requests.ts';
 import { servePlayground } from '../../cli/src/playground.ts';
@@ -42,17 +42,7 @@ describe('playground in Chromium', () => {
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, before, { timeout: 30_000 });
   }
 
-  /** A test body that leaves a screenshot in the system temp directory when it fails. */
-  function visual(name: string, body: () => Promise<void>) {
-    return async () => {
-      try {
-        await body();
-      } catch (error) {
-        await page.screenshot({ path: `${tmpdir()}/tana-e2e-${name}.png` }).catch(() => undefined);
-        throw error;
-      }
-    };
-  }
+  const visual = (name: string, body: () => Promise<void>) => visualTest(() => page, name, body);
 
   async function outboxCount(status: string) {
     return page.locator(`[data-testid="outbox-${status}"]`).count();

@@ -8,6 +8,8 @@ export const TANA_BIN = fileURLToPath(new URL('../../cli/bin/tana.mjs', import.m
 export interface TanaProcess {
   child: ChildProcess;
   url: string;
+  /** What it has printed on stdout so far. */
+  output(): string;
   /** Sends a signal and resolves with the exit code once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -17,8 +19,8 @@ export async function startTana(home: string, args: string[] = [], options: { st
     env: { ...process.env, TANA_HOME: home },
     stdio: ['ignore', 'pipe', options.stderr ?? 'ignore'],
   });
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     child.stdout!.on('data', (chunk) => {
       out += chunk;
       const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -31,6 +33,7 @@ export async function startTana(home: string, args: string[] = [], options: { st
   return {
     child,
     url,
+    output: () => out,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

@@ -2,12 +2,14 @@
 // the ledger re-executes it and commits it (a conflict runs it again on the new state).
 import { Command, Option } from '@commander-js/extra-typings';
 import { createSandbox, type JsonValue } from '@tana/engine';
-import { callContract, importPrivateKey, LedgerClient } from '@tana/ledger/client';
-import { readConfig, resolveUser } from '../config.ts';
+import { callContract, describeDeposit, importPrivateKey } from '@tana/ledger/client';
+import { resolveUser } from '../config.ts';
+import { announceFee } from '../fee-notice.ts';
 import { formatOutcome } from '../format.ts';
-import { asOption, examples, jsonOption, ledgerOption } from '../options.ts';
+import { asOption, chainOption, examples, jsonOption, ledgerOption, maxFeeOption } from '../options.ts';
 import { printJson, UsageError } from '../output.ts';
 import { withProgress } from '../progress.ts';
+import { connect } from '../target.ts';
 import { parseGas, parseJsonFlag } from './inputs.ts';
 
 export const callCommand = () =>
@@ -21,8 +23,10 @@ export const callCommand = () =>
     .option('--gas <limit>', 'the gas limit (default: the engine’s)')
     .addOption(asOption())
     .addOption(ledgerOption())
+    .addOption(chainOption())
+    .addOption(maxFeeOption())
     .addOption(jsonOption())
-    .addHelpText('after', examples('tana call hello', `tana call token --function transfer --args '["bob", 5]' --as alice`))
+    .addHelpText('after', examples('tana call hello', `tana call token --function transfer --args '["bob", 5]' --as alice`, 'tana call hello --chain mainnet --max-fee 50000'))
     .action(async (contractId, options) => {
       const input = parseJsonFlag(options.input, '--input') ?? null;
       const args = parseJsonFlag(options.args, '--args');
@@ -30,11 +34,12 @@ export const callCommand = () =>
       if (args !== undefined && !options.function) throw new UsageError('--args needs --function <name>');
       const gasLimit = parseGas(options.gas);
       const user = resolveUser(options.as);
-      const client = new LedgerClient(options.ledger ?? readConfig().ledger);
+      const ledger = connect(options);
+      const chain = await ledger.chain();
       const sandbox = await createSandbox();
       try {
         const result = await withProgress(`calling '${contractId}' as ${user.id}: running locally, then waiting for its block`, async (progress) =>
-          callContract(client, sandbox, {
+          callContract(ledger.client, sandbox, {
             contractId,
             sender: user.id,
             privateKey: await importPrivateKey(user.privateKey),
@@ -42,10 +47,22 @@ export const callCommand = () =>
             function: options.function,
             args: args as JsonValue[] | undefined,
             gasLimit,
+            beforeSign: (tx, state) => {
+              announceFee(tx, chain, options.maxFee);
+              const deposit = describeDeposit(tx, state, chain);
+              if (deposit) process.stderr.write(`deposit: ${deposit}\n`);
+            },
             onConflict: (attempt, head) => progress.update(`conflict (head moved to ${head.height}); running again (attempt ${attempt + 1})`),
           }),
         );
-        if (options.json) printJson({ outcome: result.outcome, height: result.submitted?.height ?? null, txId: result.submitted?.id ?? null });
+        if (options.json)
+          printJson({
+            outcome: result.outcome,
+            height: result.submitted?.height ?? null,
+            txId: result.submitted?.id ?? null,
+            fee: result.submitted?.result.fee ?? null,
+            deposit: result.submitted?.result.deposit ?? null,
+          });
         else {
           process.stdout.write(formatOutcome(result.outcome, { color: process.stdout.isTTY }));
           if (result.submitted) console.log(`committed in block ${result.submitted.height} (tx ${result.submitted.id.slice(0, 12)}…)`);

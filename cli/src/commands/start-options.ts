@@ -1,7 +1,7 @@
 // What `tana start` accepts beyond port and data dir, parsed into @tana/ledger's options, with the
 // defaults that make a local ledger convenient and a public one safe.
 import { isIP } from 'node:net';
-import { isAmount, isCurrencyCode } from '@tana/engine';
+import { type FeeSchedule, FREE, isAmount, isCurrencyCode, PRICE_PATTERN } from '@tana/engine';
 import type { Faucet } from '@tana/ledger';
 import { UsageError } from '../output.ts';
 
@@ -31,4 +31,28 @@ export function parseList(value: string | undefined): string[] | undefined {
     ?.split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** What a chain reachable by others charges unless told otherwise: spam is not free there. */
+export const DEFAULT_PUBLIC_FEES: FeeSchedule = { ...FREE, currency: 'TANA', gasPrice: '1', depositPerByte: '100' };
+
+/**
+ * A new chain's fees: `--gas-price <price>[:<CURRENCY>]` (smallest units per gas) and `--deposit-per-byte
+ * <amount>`; unset, free for a loopback-only ledger, DEFAULT_PUBLIC_FEES for any other.
+ */
+export function parseFees(gasPrice: string | undefined, depositPerByte: string | undefined, host: string): FeeSchedule {
+  const base = isLoopback(host) ? FREE : DEFAULT_PUBLIC_FEES;
+  let fees = base;
+  if (gasPrice !== undefined) {
+    const [price = '', currency = base.currency, ...rest] = gasPrice.split(':');
+    if (!PRICE_PATTERN.test(price) || !isCurrencyCode(currency) || rest.length) {
+      throw new UsageError(`--gas-price takes <price>[:<CURRENCY>] in the smallest unit per gas (e.g. 0, 1 or 2:USD) — not '${gasPrice}'`);
+    }
+    fees = { ...fees, gasPrice: price, currency };
+  }
+  if (depositPerByte !== undefined) {
+    if (!PRICE_PATTERN.test(depositPerByte)) throw new UsageError(`--deposit-per-byte takes a whole number of the smallest unit (e.g. 0 or 100) — not '${depositPerByte}'`);
+    fees = { ...fees, depositPerByte };
+  }
+  return fees;
 }

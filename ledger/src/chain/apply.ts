@@ -2,11 +2,14 @@
 // depends on committed state is checked here, over the read view taken inside the commit's lock, so
 // the same code serves live commits and `verify` replays. A LedgerError thrown here drops this
 // transaction's writes only (BlockDraft.attempt).
-import { isAmount, type SignedTransaction, type StateDiff, type Transaction } from '@tana/engine';
-import type { TxResult } from '../db/rows.ts';
+import { type DeployTransaction, isAmount, type SignedTransaction, type StateDiff, type Transaction } from '@tana/engine';
+import type { ContractRow, DepositMoved, TxResult } from '../db/rows.ts';
 import { LedgerError } from '../errors.ts';
+import { chargeFee, settleDeposit, stateGrowth } from './charges.ts';
 import type { BlockDraft } from './draft.ts';
 import type { ChainParams } from './params.ts';
+import { checkAccountIdFree, checkUsernameFree } from './profiles.ts';
+import { applyCreateTeam, applyMembership, applyTeamSettings, checkActFor } from './teams.ts';
 import type { ChainReader } from './view.ts';
 
 export interface ApplyContext {
@@ -23,44 +26,65 @@ export interface VerifiedTransaction {
   snapshotHeight?: number;
 }
 
-export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, position: number): void {
+/** Applies the transaction; returns its result as committed (the re-execution's, plus the fee and deposit it paid). */
+export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, position: number): TxResult {
+  const { draft } = ctx;
   const tx = entry.signed.transaction;
-  checkNonce(ctx.draft, tx);
+  checkNonce(draft, tx);
+  let deposit: DepositMoved | undefined;
   switch (tx.kind) {
-    case 'user':
-      checkUserIdFree(ctx.draft, tx.sender);
-      ctx.draft.putUser({ id: tx.sender, publicKey: tx.publicKey, displayName: tx.displayName ?? null, nextNonce: 0, createdHeight: ctx.height });
+    case 'user': {
+      checkAccountIdFree(draft, tx.sender, true);
+      if (tx.username) checkUsernameFree(draft, tx.username, tx.sender);
+      const profile = { username: tx.username ?? null, displayName: tx.displayName ?? null, bio: tx.bio ?? null };
+      draft.putProfile({ id: tx.sender, publicKey: tx.publicKey, ...profile, nextNonce: 0, createdHeight: ctx.height });
       if (ctx.params.faucet) credit(ctx, tx.sender, ctx.params.faucet.currency, BigInt(ctx.params.faucet.amount));
       break;
+    }
+    case 'profile':
+      if (tx.username) checkUsernameFree(draft, tx.username, tx.sender);
+      draft.putProfile({ ...draft.user(tx.sender)!, username: tx.username, displayName: tx.displayName, bio: tx.bio });
+      break;
+    case 'team':
+      applyCreateTeam(draft, tx);
+      break;
+    case 'team-settings':
+      applyTeamSettings(draft, tx);
+      break;
+    case 'membership':
+      applyMembership(draft, tx);
+      break;
     case 'deploy': {
-      const existing = checkDeployable(ctx.draft, tx.sender, tx.contractId);
-      const row = existing
+      const existing = checkDeployable(draft, tx);
+      const row: ContractRow = existing
         ? { ...existing, version: existing.version + 1, codeHash: tx.codeHash }
-        : { id: tx.contractId, owner: tx.sender, version: 1, codeHash: tx.codeHash, stateHeight: ctx.height, createdHeight: ctx.height };
-      ctx.draft.putContract(row);
-      ctx.draft.addContractVersion({ contractId: row.id, version: row.version, code: tx.code, codeHash: row.codeHash, height: ctx.height, txId: entry.id });
+        : { id: tx.contractId, owner: tx.team ?? tx.sender, version: 1, codeHash: tx.codeHash, stateHeight: ctx.height, createdHeight: ctx.height, depositBytes: 0, deposit: '0' };
+      draft.putContract(row);
+      draft.addContractVersion({ contractId: row.id, version: row.version, code: tx.code, codeHash: row.codeHash, height: ctx.height, txId: entry.id });
       break;
     }
     case 'transfer':
-      move(ctx, tx.sender, tx.to, tx.amount, tx.currency);
+      if (tx.team) checkActFor(draft, tx.team, tx.sender, 'spend');
+      move(ctx, tx.team ?? tx.sender, tx.to, tx.amount, tx.currency);
       break;
     case 'mint':
       if (tx.sender !== ctx.params.producer) throw new LedgerError('NotProducer', `only the ledger's producer '${ctx.params.producer}' may mint`);
-      if (!ctx.draft.currency(tx.currency)) {
+      if (!draft.currency(tx.currency)) {
         if (tx.decimals === undefined) throw new LedgerError('UnknownCurrency', `unknown currency '${tx.currency}' (give decimals to register it)`);
-        ctx.draft.addCurrency(tx.currency, tx.decimals);
+        draft.addCurrency(tx.currency, tx.decimals);
       }
-      if (!ctx.draft.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
+      if (!draft.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
       credit(ctx, tx.to, tx.currency, positiveAmount(tx.amount));
       break;
     case 'call': {
-      const contract = ctx.draft.contract(tx.contractId);
+      const contract = draft.contract(tx.contractId);
       if (!contract) throw new LedgerError('UnknownContract', `no contract '${tx.contractId}'`);
       if (contract.codeHash !== tx.codeHash) throw new LedgerError('Conflict', `contract '${tx.contractId}' was redeployed; run it again`);
       checkCallFreshness(tx.block.height, ctx.height, contract.stateHeight, tx.contractId);
       if (entry.snapshotHeight !== undefined && entry.snapshotHeight !== contract.stateHeight) {
         throw new LedgerError('Conflict', `contract '${tx.contractId}' state changed after the call was checked; run it again`);
       }
+      const growth = stateGrowth(draft, ctx.params, tx);
       applyDiff(ctx, tx.contractId, tx.outcome.diff);
       for (const transfer of tx.outcome.diff.transfers) {
         if (transfer.from !== tx.sender && transfer.from !== tx.contractId) {
@@ -68,11 +92,15 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
         }
         move(ctx, transfer.from, transfer.to, transfer.amount, transfer.currency);
       }
+      deposit = settleDeposit(draft, ctx.params, tx, growth);
       break;
     }
   }
-  ctx.draft.putUser({ ...ctx.draft.user(tx.sender)!, nextNonce: tx.nonce + 1 });
-  ctx.draft.addTransaction({
+  const fee = chargeFee(draft, ctx.params, tx);
+  draft.putUser({ ...draft.user(tx.sender)!, nextNonce: tx.nonce + 1 });
+  const { fee: _fee, deposit: _deposit, ...run } = entry.result; // what the chain charged is decided here, never taken from the entry
+  const result: TxResult = { ...run, ...(fee ? { fee } : {}), ...(deposit ? { deposit } : {}) };
+  draft.addTransaction({
     id: entry.id,
     height: ctx.height,
     position,
@@ -81,19 +109,23 @@ export function applyTransaction(ctx: ApplyContext, entry: VerifiedTransaction, 
     nonce: tx.nonce,
     contractId: 'contractId' in tx ? tx.contractId : null,
     signed: entry.signed,
-    result: entry.result,
+    result,
   });
+  return result;
 }
 
-export function checkUserIdFree(state: ChainReader, id: string): void {
-  if (state.accountExists(id)) throw new LedgerError(state.user(id) ? 'UserExists' : 'AccountIdTaken', `the id '${id}' is already taken`);
-}
-
-/** A new contract needs a free id; a new version, its owner. Returns the existing contract, if any. */
-export function checkDeployable(state: ChainReader, sender: string, contractId: string) {
-  const existing = state.contract(contractId);
-  if (existing && existing.owner !== sender) throw new LedgerError('NotContractOwner', `contract '${contractId}' belongs to '${existing.owner}'`);
-  if (!existing && state.accountExists(contractId)) throw new LedgerError('AccountIdTaken', `the id '${contractId}' is already taken`);
+/**
+ * A new contract needs a free id; a new version, its owner: the sender, or the team it deploys for
+ * (which the sender must be allowed to deploy for). Returns the existing contract, if any.
+ */
+export function checkDeployable(state: ChainReader, tx: DeployTransaction): ContractRow | undefined {
+  if (tx.team) checkActFor(state, tx.team, tx.sender, 'deploy');
+  const owner = tx.team ?? tx.sender;
+  const existing = state.contract(tx.contractId);
+  if (existing && existing.owner !== owner) {
+    throw new LedgerError('NotContractOwner', `contract '${tx.contractId}' belongs to '${existing.owner}'${tx.team ? '' : ' (a team’s contract is upgraded for the team: tana deploy --team <team>)'}`);
+  }
+  if (!existing) checkAccountIdFree(state, tx.contractId);
   return existing;
 }
 

@@ -3,19 +3,21 @@
 // its own layer (a rejected one leaves no trace), rehash the touched buckets, seal the block on the
 // head, write it all in one batch. A transaction another node has committed meanwhile is answered
 // with its original result, once.
-import type { BlockRow, CommittedTx } from '../db/rows.ts';
+import type { BlockRow, CommittedTx, TxResult } from '../db/rows.ts';
 import type { LedgerStore } from '../db/store.ts';
 import { LedgerError } from '../errors.ts';
 import { applyTransaction, type VerifiedTransaction } from './apply.ts';
 import { sealBlock } from './block.ts';
 import { BlockDraft } from './draft.ts';
-import type { ChainParams } from './params.ts';
+import { type ChainParams, usersInStateRoot } from './params.ts';
 import { bucketOf, bucketRoots, rootOf, type TreeCache, withBuckets } from './state-tree.ts';
 import { ChainView, readKeysOf } from './view.ts';
 
 export interface CommitResult {
   /** Undefined when no transaction was accepted (no empty blocks are made for them). */
   block?: BlockRow;
+  /** The accepted transactions' results as committed (with the fee and deposit each paid). */
+  accepted: Map<string, TxResult>;
   rejected: Map<string, LedgerError>;
   /** Already in the chain (committed by another node, or an earlier attempt): their original answers. */
   replayed: Map<string, CommittedTx>;
@@ -38,9 +40,9 @@ export function commitBlock(store: LedgerStore, tree: TreeCache, params: ChainPa
     const view = new ChainView(keys, await session.read(keys));
     const parent = view.head;
     if (!parent) throw new Error('the ledger has no genesis block');
-    const draft = new BlockDraft(view, parent.height + 1);
+    const draft = new BlockDraft(view, parent.height + 1, { userLeaves: usersInStateRoot(params) });
     const ctx = { draft, params, height: draft.height };
-    const result: CommitResult = { rejected: new Map(), replayed: new Map() };
+    const result: CommitResult = { accepted: new Map(), rejected: new Map(), replayed: new Map() };
     const accepted: string[] = [];
     for (const entry of entries) {
       const committed = view.committed(entry.id);
@@ -49,7 +51,7 @@ export function commitBlock(store: LedgerStore, tree: TreeCache, params: ChainPa
         continue;
       }
       try {
-        draft.attempt(() => applyTransaction(ctx, entry, accepted.length));
+        draft.attempt(() => result.accepted.set(entry.id, applyTransaction(ctx, entry, accepted.length)));
         accepted.push(entry.id);
       } catch (error) {
         if (!(error instanceof LedgerError)) throw error;

@@ -6,6 +6,8 @@ import type { LedgerStore } from '../db/store.ts';
 /** The tables and the order that makes their rows comparable. */
 const STATE_TABLES: [table: string, orderBy: string][] = [
   ['users', 'id'],
+  ['teams', 'id'],
+  ['team_members', 'team, member'],
   ['currencies', 'code'],
   ['balances', 'account, currency'],
   ['contracts', 'id'],

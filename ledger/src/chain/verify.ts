@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callRequest, claimOf, loadEngine, sameCanonical, type Engine, type SignedTransaction } from '@tana/engine';
 import { openStore } from '../db/open-store.ts';
-import type { LedgerStore, TxRow } from '../db/store.ts';
+import type { LedgerStore, TxResult, TxRow } from '../db/store.ts';
 import { openSqliteStore } from '../db/sqlite/store.ts';
 import { signatureValid, transactionIdOf } from '../tx/signature.ts';
 import { commitBlock } from './commit.ts';
@@ -77,6 +77,12 @@ export async function verifyChain(database: string, options: VerifyOptions = {})
       const entries = rows.map((row) => ({ id: row.id, signed: row.signed, result: row.result }));
       const replay = await commitBlock(target, tree, params, entries, { timestamp: block.timestamp, engineHash: block.engineHash, allowEmpty: true });
       for (const [id, error] of replay.rejected) problems.push(`block ${height}: transaction ${id} does not apply: ${error.code}: ${error.message}`);
+      for (const row of rows) {
+        const rebuilt = replay.accepted.get(row.id);
+        if (rebuilt && !sameCanonical(chargesOf(rebuilt), chargesOf(row.result))) {
+          problems.push(`block ${height}: transaction ${row.id} is recorded as paying ${JSON.stringify(chargesOf(row.result))}, its replay pays ${JSON.stringify(chargesOf(rebuilt))}`);
+        }
+      }
       if (replay.block?.stateRoot !== block.stateRoot) problems.push(`block ${height}: state root ${block.stateRoot}, rebuilt ${replay.block?.stateRoot}`);
       else if (replay.block.hash !== block.hash) problems.push(`block ${height}: hash ${block.hash}, rebuilt ${replay.block.hash}`);
       if (problems.length > 50) {
@@ -94,6 +100,11 @@ export async function verifyChain(database: string, options: VerifyOptions = {})
     await target.close();
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** What a transaction's result says the chain charged it: decided by the rules, so a replay must agree. */
+function chargesOf(result: TxResult): { fee: TxResult['fee'] | null; deposit: TxResult['deposit'] | null } {
+  return { fee: result.fee ?? null, deposit: result.deposit ?? null };
 }
 
 async function checkTransaction(state: LedgerStore, row: TxRow, height: number): Promise<string[]> {

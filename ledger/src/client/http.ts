@@ -12,6 +12,10 @@ export type Head = z.infer<typeof S.HeadSchema>;
 export type Submitted = z.infer<typeof S.SubmittedSchema>;
 export type UserInfo = z.infer<typeof S.UserSchema>;
 export type Balance = z.infer<typeof S.BalanceSchema>;
+export type OwnedBalance = z.infer<typeof S.OwnedBalanceSchema>;
+export type TeamInfo = z.infer<typeof S.TeamOfUserSchema>;
+export type TeamDetail = z.infer<typeof S.TeamDetailSchema>;
+export type Member = z.infer<typeof S.MemberSchema>;
 export type ChainInfo = z.infer<typeof S.ChainSchema>;
 export type Health = z.infer<typeof S.HealthSchema>;
 export type ContractInfo = z.infer<typeof S.ContractSchema>;
@@ -71,7 +75,13 @@ export class LedgerClient {
   blocksSince = (since: number, limit = 100) => this.answer<{ blocks: Block[]; head: Head }>(this.api.blocks.$get({ query: { since: String(since), limit: String(limit) } }));
   user = (id: string) => this.answer<UserInfo>(this.api.users[':id'].$get({ param: { id: segment(id) } }));
   users = () => this.answer<{ users: UserInfo[] }>(this.api.users.$get({ query: {} }));
-  balances = (query: { account?: string; currency?: string } = {}) => this.answer<{ balances: Balance[] }>(this.api.balances.$get({ query }));
+  /** The user with this username, or undefined. */
+  userByUsername = async (username: string) => (await this.answer<{ users: UserInfo[] }>(this.api.users.$get({ query: { username } }))).users[0];
+  balances = (query: { account?: string; currency?: string } = {}) => this.answer<{ balances: OwnedBalance[] }>(this.api.balances.$get({ query }));
+  /** All teams, or one user's (each with its role). */
+  teams = (query: { member?: string } = {}) => this.answer<{ teams: TeamInfo[] }>(this.api.teams.$get({ query }));
+  team = (id: string) => this.answer<TeamDetail>(this.api.teams[':id'].$get({ param: { id: segment(id) } }));
+  member = (team: string, member: string) => this.answer<Member & { proof: Proof }>(this.api.teams[':id'].members[':member'].$get({ param: { id: segment(team), member: segment(member) } }));
   balance = (account: string, currency: string) =>
     this.answer<Balance & { proof: Proof }>(this.api.balances[':account'][':currency'].$get({ param: { account: segment(account), currency: segment(currency) } }));
   transactions = (query: { sender?: string; contract?: string; fromHeight?: number; limit?: number } = {}) =>
@@ -81,7 +91,7 @@ export class LedgerClient {
       }),
     );
   transaction = (id: string) => this.answer<TransactionRecord>(this.api.transactions[':id'].$get({ param: { id: segment(id) } }));
-  contracts = () => this.answer<{ contracts: ContractInfo[] }>(this.api.contracts.$get({ query: {} }));
+  contracts = (query: { owner?: string } = {}) => this.answer<{ contracts: ContractInfo[] }>(this.api.contracts.$get({ query }));
   contract = (id: string) => this.answer<ContractDetail>(this.api.contracts[':id'].$get({ param: { id: segment(id) } }));
   state = (id: string) => this.answer<ContractState & { state: State }>(this.api.contracts[':id'].state.$get({ param: { id: segment(id) } }));
   value = (id: string, key: string) =>

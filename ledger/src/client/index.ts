@@ -3,3 +3,4 @@ export * from './http.ts';
 export * from './keys.ts';
 export * from './transactions.ts';
 export * from './events.ts';
+export * from './fees.ts';

@@ -6,9 +6,17 @@ import {
   runRecordingFetches,
   sha256Hex,
   signTransaction,
+  transactionFee,
   type CallTransaction,
+  type CreateTeamTransaction,
   type CreateUserTransaction,
   type DeployTransaction,
+  type FeeSchedule,
+  type MembershipTransaction,
+  type ProfileTransaction,
+  type TeamPermission,
+  type TeamSettingsTransaction,
+  type Transaction,
   type ExecuteRequest,
   type JsonValue,
   type Outcome,
@@ -21,8 +29,8 @@ import { LedgerRequestError, type ChainInfo, type LedgerClient, type Submitted }
 
 const DEFAULT_CALL_GAS = LIMITS.defaultGasLimit;
 
-/** What a transaction needs to know about the chain (from `GET /chain`). */
-export type ChainView = Pick<ChainInfo, 'chainId' | 'engineHash' | 'producer' | 'allowedHosts'>;
+/** What a transaction needs to know about the chain (from `GET /chain`): with `fees`, every transaction built here signs its fee as its maximum. */
+export type ChainView = Pick<ChainInfo, 'chainId' | 'engineHash' | 'producer' | 'allowedHosts'> & { fees?: FeeSchedule };
 
 /** Anything that runs engine requests: an Engine, an EngineInstance or a Sandbox. */
 export interface Runner {
@@ -37,16 +45,78 @@ const envelope = (chain: ChainView, sender: string, nonce: number, now: number) 
   timestamp: now,
 });
 
-export function userTransaction(chain: ChainView, id: string, publicKey: string, displayName?: string, now = Date.now()): CreateUserTransaction {
-  return { ...envelope(chain, id, 0, now), kind: 'user', publicKey, ...(displayName ? { displayName } : {}) };
+/**
+ * The transaction with its fee on this chain (gas × gas price, @tana/engine's fees.ts) as the most it
+ * may pay: the fee a client shows before signing. Unchanged on a zero-fee chain (or without `fees`).
+ */
+export function withFee<T extends Transaction>(tx: T, chain: ChainView): T {
+  const { maxFee: _previous, ...unpriced } = tx;
+  const fee = chain.fees ? transactionFee(unpriced as T, chain.fees) : 0n;
+  return (fee > 0n ? { ...unpriced, maxFee: fee.toString() } : unpriced) as T;
 }
 
-export async function deployTransaction(chain: ChainView, sender: string, nonce: number, contractId: string, code: string, now = Date.now()): Promise<DeployTransaction> {
-  return { ...envelope(chain, sender, nonce, now), kind: 'deploy', contractId, code, codeHash: await sha256Hex(code) };
+/** Acting for a team: a transfer of its money, a deploy of (or for) its contract. */
+export interface ForTeam {
+  team?: string;
 }
 
-export function transferTransaction(chain: ChainView, sender: string, nonce: number, to: string, amount: string, currency: string, now = Date.now()): TransferTransaction {
-  return { ...envelope(chain, sender, nonce, now), kind: 'transfer', to, amount, currency };
+export function userTransaction(chain: ChainView, id: string, publicKey: string, displayName?: string, now = Date.now(), profile: { username?: string; bio?: string } = {}): CreateUserTransaction {
+  return {
+    ...envelope(chain, id, 0, now),
+    kind: 'user',
+    publicKey,
+    ...(displayName ? { displayName } : {}),
+    ...(profile.username ? { username: profile.username } : {}),
+    ...(profile.bio ? { bio: profile.bio } : {}),
+  };
+}
+
+export function profileTransaction(
+  chain: ChainView,
+  sender: string,
+  nonce: number,
+  profile: { username: string | null; displayName: string | null; bio: string | null },
+  now = Date.now(),
+): ProfileTransaction {
+  return withFee({ ...envelope(chain, sender, nonce, now), kind: 'profile', ...profile }, chain);
+}
+
+export async function deployTransaction(chain: ChainView, sender: string, nonce: number, contractId: string, code: string, now = Date.now(), options: ForTeam = {}): Promise<DeployTransaction> {
+  const team = options.team ? { team: options.team } : {};
+  return withFee({ ...envelope(chain, sender, nonce, now), kind: 'deploy', contractId, code, codeHash: await sha256Hex(code), ...team }, chain);
+}
+
+export function transferTransaction(chain: ChainView, sender: string, nonce: number, to: string, amount: string, currency: string, now = Date.now(), options: ForTeam = {}): TransferTransaction {
+  return withFee({ ...envelope(chain, sender, nonce, now), kind: 'transfer', to, amount, currency, ...(options.team ? { team: options.team } : {}) }, chain);
+}
+
+export function teamTransaction(
+  chain: ChainView,
+  sender: string,
+  nonce: number,
+  team: string,
+  options: { name?: string; membersMay?: TeamPermission[] } = {},
+  now = Date.now(),
+): CreateTeamTransaction {
+  const name = options.name ? { name: options.name } : {};
+  const membersMay = options.membersMay?.length ? { membersMay: options.membersMay } : {};
+  return withFee({ ...envelope(chain, sender, nonce, now), kind: 'team', team, ...name, ...membersMay }, chain);
+}
+
+export function teamSettingsTransaction(
+  chain: ChainView,
+  sender: string,
+  nonce: number,
+  team: string,
+  settings: { name: string | null; membersMay: TeamPermission[] },
+  now = Date.now(),
+): TeamSettingsTransaction {
+  return withFee({ ...envelope(chain, sender, nonce, now), kind: 'team-settings', team, ...settings }, chain);
+}
+
+/** `role` 'none' removes the member (an owner's act, or the member leaving). */
+export function membershipTransaction(chain: ChainView, sender: string, nonce: number, team: string, member: string, role: MembershipTransaction['role'], now = Date.now()): MembershipTransaction {
+  return withFee({ ...envelope(chain, sender, nonce, now), kind: 'membership', team, member, role }, chain);
 }
 
 export interface CallParams {
@@ -95,7 +165,7 @@ export async function prepareCall(runner: Runner, params: CallParams): Promise<P
     },
     { fetches: params.fetches, record: params.fetchResponse },
   );
-  return outcome.ok ? { outcome, transaction: { ...transaction, outcome: claimOf(outcome) } } : { outcome };
+  return outcome.ok ? { outcome, transaction: withFee({ ...transaction, outcome: claimOf(outcome) }, params.chain) } : { outcome };
 }
 
 export interface CallOptions extends Omit<CallParams, 'chain' | 'nonce' | 'contract' | 'state' | 'headHeight'> {
@@ -103,6 +173,8 @@ export interface CallOptions extends Omit<CallParams, 'chain' | 'nonce' | 'contr
   privateKey: CryptoKey;
   /** Re-run and re-sign on Conflict this many times (default 3). */
   retries?: number;
+  /** Told of each call before it is signed, with the state it ran on (to show its fee and deposit); throwing stops it unsigned. */
+  beforeSign?: (transaction: CallTransaction, state: State) => void | Promise<void>;
   onConflict?: (attempt: number, head: { height: number }) => void;
 }
 
@@ -128,6 +200,7 @@ export async function callContract(client: LedgerClient, runner: Runner, options
       headHeight: state.height,
     });
     if (!prepared.transaction) return { outcome: prepared.outcome, attempts: attempt };
+    await options.beforeSign?.(prepared.transaction, state.state);
     const signed = await signTransaction(prepared.transaction, options.privateKey);
     try {
       return { outcome: prepared.outcome, signed, submitted: await client.submit(signed), attempts: attempt };

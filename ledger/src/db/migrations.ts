@@ -3,7 +3,8 @@
 // `PRAGMA user_version`, PostgreSQL in `tana_schema`; a ledger applies the rest at start (SQLite: each
 // in its own transaction; PostgreSQL: together, under a lock, so nodes starting together migrate once). Append, never
 // edit a shipped step. PostgreSQL's text columns use the "C" collation so every ORDER BY sorts bytes,
-// as SQLite does: the state tree and `tana verify` compare rows in that order.
+// as SQLite does: the state tree and `tana verify` compare rows in that order. SQLite runs the steps
+// with foreign keys off (the only way to rebuild a referenced table) and checks them all afterwards.
 export interface Migration {
   sqlite: string;
   postgres: string;
@@ -179,6 +180,79 @@ export const MIGRATIONS: Migration[] = [
   CREATE TABLE state_leaves (path TEXT COLLATE "C" PRIMARY KEY, bucket INTEGER NOT NULL, hash BYTEA NOT NULL);
   CREATE INDEX state_leaves_by_bucket ON state_leaves(bucket, path);
   CREATE TABLE state_buckets (bucket INTEGER PRIMARY KEY, hash BYTEA NOT NULL);
+  `,
+  },
+  {
+    // Profiles, teams, and contracts owned by teams and backed by a storage deposit.
+    sqlite: `
+  ALTER TABLE users ADD COLUMN username TEXT;
+  ALTER TABLE users ADD COLUMN bio TEXT;
+  CREATE UNIQUE INDEX users_by_username ON users(username);
+
+  CREATE TABLE teams (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    -- JSON array, sorted: what members who are not owners may do ("deploy", "spend").
+    members_may TEXT NOT NULL,
+    owners INTEGER NOT NULL CHECK (owners >= 1),
+    creator TEXT NOT NULL REFERENCES users(id),
+    created_height INTEGER NOT NULL
+  );
+
+  CREATE TABLE team_members (
+    team TEXT NOT NULL REFERENCES teams(id),
+    member TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'member')),
+    height INTEGER NOT NULL,
+    PRIMARY KEY (team, member)
+  ) WITHOUT ROWID;
+  CREATE INDEX team_members_by_member ON team_members(member, team);
+
+  -- A contract's owner is a user or a team: the table is rebuilt without its foreign key to users.
+  CREATE TABLE contracts_v2 (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    code_hash TEXT NOT NULL,
+    state_height INTEGER NOT NULL,
+    created_height INTEGER NOT NULL,
+    deposit_bytes INTEGER NOT NULL DEFAULT 0,
+    deposit TEXT NOT NULL DEFAULT '0' CHECK (deposit GLOB '[0-9]*' AND deposit NOT GLOB '*[^0-9]*')
+  );
+  INSERT INTO contracts_v2 (id, owner, version, code_hash, state_height, created_height) SELECT id, owner, version, code_hash, state_height, created_height FROM contracts;
+  DROP TABLE contracts;
+  ALTER TABLE contracts_v2 RENAME TO contracts;
+  CREATE INDEX contracts_by_owner ON contracts(owner, created_height);
+  `,
+    postgres: `
+  ALTER TABLE users ADD COLUMN username TEXT COLLATE "C", ADD COLUMN bio TEXT;
+  CREATE UNIQUE INDEX users_by_username ON users(username);
+
+  CREATE TABLE teams (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    name TEXT COLLATE "C",
+    -- JSON array, sorted: what members who are not owners may do ("deploy", "spend").
+    members_may TEXT COLLATE "C" NOT NULL,
+    owners INTEGER NOT NULL CHECK (owners >= 1),
+    creator TEXT COLLATE "C" NOT NULL REFERENCES users(id),
+    created_height BIGINT NOT NULL
+  );
+
+  CREATE TABLE team_members (
+    team TEXT COLLATE "C" NOT NULL REFERENCES teams(id),
+    member TEXT COLLATE "C" NOT NULL REFERENCES users(id),
+    role TEXT COLLATE "C" NOT NULL CHECK (role IN ('owner', 'member')),
+    height BIGINT NOT NULL,
+    PRIMARY KEY (team, member)
+  );
+  CREATE INDEX team_members_by_member ON team_members(member, team);
+
+  -- A contract's owner is a user or a team.
+  ALTER TABLE contracts
+    DROP CONSTRAINT contracts_owner_fkey,
+    ADD COLUMN deposit_bytes BIGINT NOT NULL DEFAULT 0,
+    ADD COLUMN deposit TEXT COLLATE "C" NOT NULL DEFAULT '0' CHECK (deposit ~ '^[0-9]+$');
+  CREATE INDEX contracts_by_owner ON contracts(owner, created_height);
   `,
   },
 ];

@@ -4,15 +4,37 @@
 // transition over a read view (`read`) producing a write set (`write`), inside `serialised`, which
 // admits one commit at a time for the whole chain — across processes on PostgreSQL.
 import type { JsonValue, State } from '@tana/engine';
-import type { BalanceRow, BlockRow, CommittedTx, ContractCode, ContractRow, CurrencyRow, LeafRow, TxFilter, TxRow, UserRow } from './rows.ts';
+import type { BalanceRow, BlockRow, CommittedTx, ContractCode, ContractRow, CurrencyRow, LeafRow, MemberRow, OwnedBalanceRow, TeamRow, TxFilter, TxRow, UserRow } from './rows.ts';
 import type { WriteSet } from './write-set.ts';
 
-export type { BalanceRow, BlockRow, CommittedTx, ContractCode, ContractRow, CurrencyRow, LeafRow, TxFilter, TxResult, TxRow, UserRow } from './rows.ts';
+export type {
+  BalanceRow,
+  BlockRow,
+  CommittedTx,
+  ContractCode,
+  ContractRow,
+  CurrencyRow,
+  LeafRow,
+  MemberRow,
+  OwnedBalanceRow,
+  TeamRow,
+  TxFilter,
+  TxResult,
+  TxRow,
+  UserRow,
+} from './rows.ts';
 
-/** The rows a state transition may read: accounts (users and contracts), balances, and which transactions are already in. */
+/**
+ * The rows a state transition may read: accounts (users, teams and contracts, one id space),
+ * team memberships, users by username, balances, contract values (for storage deposits), and which
+ * transactions are already in.
+ */
 export interface ReadKeys {
   accounts: readonly string[];
+  members: readonly (readonly [team: string, member: string])[];
+  usernames: readonly string[];
   balances: readonly (readonly [account: string, currency: string])[];
+  values: readonly (readonly [contractId: string, key: string])[];
   txIds: readonly string[];
 }
 
@@ -20,11 +42,19 @@ export interface ReadKeys {
 export interface ReadRows {
   head: BlockRow | undefined;
   users: UserRow[];
+  teams: TeamRow[];
   contracts: ContractRow[];
+  members: MemberRow[];
+  /** Users holding one of the usernames asked for. */
+  usernames: UserRow[];
   currencies: CurrencyRow[];
   balances: BalanceRow[];
+  values: { contractId: string; key: string; value: JsonValue }[];
   committed: CommittedTx[];
 }
+
+/** Nothing to read but the head: what genesis asks. */
+export const NO_KEYS: ReadKeys = { accounts: [], members: [], usernames: [], balances: [], values: [], txIds: [] };
 
 /** What a commit may do while it holds the chain: read, then write once. */
 export interface CommitSession {
@@ -72,10 +102,16 @@ export interface LedgerStore {
   blocks(fromHeight: number, limit: number, newestFirst?: boolean): Promise<BlockRow[]>;
   user(id: string): Promise<UserRow | undefined>;
   users(limit: number, offset: number): Promise<UserRow[]>;
+  userByUsername(username: string): Promise<UserRow | undefined>;
+  team(id: string): Promise<TeamRow | undefined>;
+  /** Teams, oldest first; with `member`, only that user's teams, each with its role. */
+  teams(filter: { member?: string; limit: number; offset: number }): Promise<(TeamRow & { role?: MemberRow['role'] })[]>;
+  /** A team's members, owners first, with their profile names. */
+  teamMembers(team: string): Promise<(MemberRow & Pick<UserRow, 'username' | 'displayName'>)[]>;
   currencies(): Promise<CurrencyRow[]>;
-  balances(filter: { account?: string; currency?: string }): Promise<BalanceRow[]>;
+  balances(filter: { account?: string; currency?: string }): Promise<OwnedBalanceRow[]>;
   contract(id: string): Promise<ContractRow | undefined>;
-  contracts(limit: number, offset: number): Promise<ContractRow[]>;
+  contracts(filter: { owner?: string; limit: number; offset: number }): Promise<ContractRow[]>;
   contractCode(id: string, version?: number): Promise<ContractCode | undefined>;
   contractVersions(id: string): Promise<{ version: number; codeHash: string; height: number; txId: string }[]>;
   contractState(id: string): Promise<State>;
@@ -84,6 +120,7 @@ export interface LedgerStore {
   callInputs(contractId: string): Promise<CallInputs | undefined>;
   balanceProof(account: string, currency: string, bucket: number, knownHead?: string): Promise<ProofInputs<BalanceRow>>;
   valueProof(contractId: string, key: string, bucket: number, knownHead?: string): Promise<ProofInputs<JsonValue>>;
+  memberProof(team: string, member: string, bucket: number, knownHead?: string): Promise<ProofInputs<MemberRow>>;
   /** A table's rows in a backend-neutral form (bytes as hex, keys sorted), ordered by `orderBy`: what verify compares. */
   tableRows(table: string, orderBy: string): Promise<string[]>;
 

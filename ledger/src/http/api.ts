@@ -7,6 +7,7 @@ import { contractRoutes } from './routes/contracts.ts';
 import { eventRoutes } from './routes/events.ts';
 import { routes } from './routes/shared.ts';
 import { systemRoutes } from './routes/system.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { transactionRoutes } from './routes/transactions.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -14,6 +15,7 @@ export function apiRoutes(ledger: Ledger, startedAt: number) {
   return routes()
     .route('/', systemRoutes(ledger, startedAt))
     .route('/users', userRoutes(ledger))
+    .route('/teams', teamRoutes(ledger))
     .route('/balances', balanceRoutes(ledger))
     .route('/transactions', transactionRoutes(ledger))
     .route('/blocks', blockRoutes(ledger))

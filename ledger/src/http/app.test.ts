@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { signTransaction, transpile, type SignedTransaction, type Transaction } from '@tana/engine';
 import { openLedger, type Ledger } from '../ledger.ts';
 import { createApp, type LedgerApp } from './app.ts';
-import { deployTransaction, generateKeyPair, prepareCall, transferTransaction, userTransaction, type ChainInfo, type KeyPair } from '../client/index.ts';
+import {
+  deployTransaction,
+  generateKeyPair,
+  membershipTransaction,
+  prepareCall,
+  profileTransaction,
+  teamTransaction,
+  transferTransaction,
+  userTransaction,
+  type ChainInfo,
+  type KeyPair,
+} from '../client/index.ts';
 import { loadEngine } from '@tana/engine';
 import { type TestDatabase, testDatabase } from '../../../tests/support/database.ts';
 
@@ -103,9 +114,9 @@ describe('ledger HTTP API', () => {
 
     const bobs = (await (await get('/balances?account=bob')).json()) as { balances: { currency: string; amount: string }[] };
     assert.deepEqual(bobs.balances, [
-      { account: 'bob', currency: 'TANA', amount: '5000000' },
-      { account: 'bob', currency: 'USD', amount: '100000' },
-      { account: 'bob', currency: 'XYZ', amount: '5' },
+      { account: 'bob', currency: 'TANA', amount: '5000000', ownerType: 'user' },
+      { account: 'bob', currency: 'USD', amount: '100000', ownerType: 'user' },
+      { account: 'bob', currency: 'XYZ', amount: '5', ownerType: 'user' },
     ]);
     const one = (await (await get('/balances/bob/TANA')).json()) as { amount: string; proof: { root: string } };
     assert.equal(one.amount, '5000000');
@@ -217,10 +228,57 @@ describe('ledger HTTP API', () => {
     await expectError(get('/blocks/999999'), 404, 'NotFound');
   });
 
+  test('POST /teams, /teams/{id}/members and /users/{id}/profile take their own transactions, for the team or user in the path', async () => {
+    const created = await post('/teams', await sign(teamTransaction(chain, 'alice', await nonceOf('alice'), 'crew', { name: 'Crew' }), alice));
+    assert.equal(created.status, 201);
+    const add = await sign(membershipTransaction(chain, 'alice', await nonceOf('alice'), 'crew', 'bob', 'member'), alice);
+    await expectError(post('/teams/other/members', add), 400, 'ValidationError');
+    assert.equal((await post('/teams/crew/members', add)).status, 201);
+    await expectError(post('/teams', await sign(transferTransaction(chain, 'alice', await nonceOf('alice'), 'bob', '1', 'USD'), alice)), 400, 'ValidationError');
+    const team = (await (await get('/teams/crew')).json()) as { members: { member: string; role: string }[]; name: string };
+    assert.deepEqual(
+      team.members.map((m) => [m.member, m.role]),
+      [
+        ['alice', 'owner'],
+        ['bob', 'member'],
+      ],
+    );
+    await expectError(get('/teams/nope'), 404, 'NotFound');
+    const profile = await sign(profileTransaction(chain, 'bob', await nonceOf('bob'), { username: 'bob_b', displayName: 'Bob', bio: null }), bob);
+    await expectError(post('/users/alice/profile', profile), 400, 'ValidationError');
+    assert.equal((await post('/users/bob/profile', profile)).status, 201);
+    const bobInfo = (await (await get('/users/bob')).json()) as { username: string; teams: { id: string; role: string }[] };
+    assert.equal(bobInfo.username, 'bob_b');
+    assert.deepEqual(bobInfo.teams, [{ id: 'crew', name: 'Crew', role: 'member' }]);
+    const found = (await (await get('/users?username=bob_b')).json()) as { users: { id: string }[] };
+    assert.deepEqual(
+      found.users.map((u) => u.id),
+      ['bob'],
+    );
+    await expectError(get('/users?username=Not%20valid'), 400, 'ValidationError');
+  });
+
   test('the OpenAPI document and the docs page list every endpoint', async () => {
-    const doc = (await (await get('/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const path of ['/health', '/users', '/balances', '/transactions', '/blocks', '/contracts', '/contracts/{id}/state/{key}', '/blocks/head']) {
+    const doc = (await (await get('/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    for (const path of [
+      '/health',
+      '/users',
+      '/users/{id}/profile',
+      '/teams',
+      '/teams/{id}',
+      '/teams/{id}/members',
+      '/teams/{id}/members/{member}',
+      '/balances',
+      '/transactions',
+      '/blocks',
+      '/contracts',
+      '/contracts/{id}/state/{key}',
+      '/blocks/head',
+    ]) {
       assert.ok(doc.paths[path], `${path} documented`);
+    }
+    for (const schema of ['ProfileTransaction', 'CreateTeamTransaction', 'TeamSettingsTransaction', 'MembershipTransaction', 'TeamDetail', 'FeeSchedule', 'FeePaid', 'DepositMoved']) {
+      assert.ok(doc.components.schemas[schema], `${schema} documented`);
     }
     const page = await (await get('/docs')).text();
     assert.match(page, /<code>\/contracts\/\{id\}\/state\/\{key\}<\/code>/);

@@ -1,10 +1,13 @@
 // The checks a transaction must pass before the ledger spends a worker on it: envelope (chain,
-// engine, clock, signature, nonce) and what it refers to, over a read view taken outside the commit
-// lock. State-dependent checks run again at commit (chain/apply.ts), where they are authoritative.
+// engine, clock, signature, nonce), what it refers to (accounts, team roles), and its fee, over a
+// read view taken outside the commit lock. State-dependent checks run again at commit (chain/apply.ts), where they are authoritative.
 import { createHash } from 'node:crypto';
 import type { SignedTransaction } from '@tana/engine';
-import { checkCallFreshness, checkDeployable, checkNonce, checkUserIdFree, positiveAmount } from '../chain/apply.ts';
+import { checkCallFreshness, checkDeployable, checkNonce, positiveAmount } from '../chain/apply.ts';
+import { quoteFee } from '../chain/charges.ts';
 import type { ChainParams } from '../chain/params.ts';
+import { checkAccountIdFree, checkUsernameFree } from '../chain/profiles.ts';
+import { checkActFor, checkMembership } from '../chain/teams.ts';
 import type { ChainView } from '../chain/view.ts';
 import { LedgerError } from '../errors.ts';
 import { publicKeyHexProblem, signatureValid } from './signature.ts';
@@ -37,20 +40,34 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
   if (!signatureValid(tx, signed.signature, publicKey)) {
     throw new LedgerError('BadSignature', `the signature does not verify with ${tx.kind === 'user' ? 'the given' : `'${tx.sender}'s`} public key`);
   }
-  if (tx.kind === 'user') checkUserIdFree(view, tx.sender);
+  if (tx.kind === 'user') checkAccountIdFree(view, tx.sender, true);
   checkNonce(view, tx);
 
   switch (tx.kind) {
+    case 'user':
+    case 'profile':
+      if (tx.username) checkUsernameFree(view, tx.username, tx.sender);
+      break;
+    case 'team':
+      checkAccountIdFree(view, tx.team);
+      break;
+    case 'team-settings':
+      checkActFor(view, tx.team, tx.sender, 'manage');
+      break;
+    case 'membership':
+      checkMembership(view, tx);
+      break;
     case 'deploy': {
       if (Buffer.byteLength(tx.code) > params.maxCodeBytes) throw new LedgerError('CodeTooLarge', `code is over ${params.maxCodeBytes} bytes`);
       if (createHash('sha256').update(tx.code).digest('hex') !== tx.codeHash) throw new LedgerError('CodeHashMismatch', 'codeHash is not the sha256 of code');
-      checkDeployable(view, tx.sender, tx.contractId);
+      checkDeployable(view, tx);
       break;
     }
     case 'transfer':
     case 'mint':
       positiveAmount(tx.amount);
       if (tx.kind === 'mint' && tx.sender !== params.producer) throw new LedgerError('NotProducer', `only the ledger's producer '${params.producer}' may mint`);
+      if (tx.kind === 'transfer' && tx.team) checkActFor(view, tx.team, tx.sender, 'spend');
       if (!view.accountExists(tx.to)) throw new LedgerError('UnknownAccount', `no account '${tx.to}'`);
       break;
     case 'call': {
@@ -65,9 +82,9 @@ export function admit(ctx: AdmissionContext, signed: SignedTransaction): void {
       checkCallFreshness(tx.block.height, view.head!.height + 1, contract.stateHeight, tx.contractId);
       break;
     }
-    case 'user':
-      break;
   }
+  // Last, and before any re-execution: a payer that cannot pay, or a fee over the signed maximum, costs the ledger nothing more.
+  quoteFee(view, params, tx);
 }
 
 function checkClock(ctx: AdmissionContext, timestamp: number, what: string): void {

@@ -47,9 +47,12 @@ export interface Origin {
   client: string;
 }
 
+/** Committed now (in `block`, with `result`), or already committed (another node's block, or an earlier attempt). */
+type Settled = { block: BlockRow; result: TxResult } | CommittedTx;
+
 interface Waiting {
   entry: VerifiedTransaction;
-  resolve(outcome: BlockRow | CommittedTx): void;
+  resolve(outcome: Settled): void;
   reject(error: LedgerError): void;
 }
 
@@ -110,8 +113,8 @@ export class TransactionProcessor {
       admit({ view: new ChainView(keys, await store.read(keys)), params, engineHash, maxCallGas, now: this.clock() }, signed);
       const entry = signed.transaction.kind === 'call' ? await this.reexecute(id, signed, origin) : { id, signed, result: {} };
       const outcome = await this.enqueue(entry);
-      if ('result' in outcome) return { ...outcome, replayed: true }; // committed meanwhile by another node
-      return { id, height: outcome.height, blockHash: outcome.hash, result: entry.result, replayed: false };
+      if (!('block' in outcome)) return { ...outcome, replayed: true }; // committed meanwhile by another node
+      return { id, height: outcome.block.height, blockHash: outcome.block.hash, result: outcome.result, replayed: false };
     } catch (error) {
       if (error instanceof LedgerError && (error.code === 'Conflict' || error.code === 'StaleNonce' || error.code === 'NonceGap')) {
         const head = await store.head().catch(() => undefined);
@@ -149,7 +152,7 @@ export class TransactionProcessor {
     return { id, signed, result: { value: outcome.value, logs: outcome.logs, gasUsed: outcome.gasUsed }, snapshotHeight: contract.stateHeight };
   }
 
-  private enqueue(entry: VerifiedTransaction): Promise<BlockRow | CommittedTx> {
+  private enqueue(entry: VerifiedTransaction): Promise<Settled> {
     return new Promise((resolve, reject) => {
       this.ready.push({ entry, resolve, reject });
       this.scheduleFlush();
@@ -183,7 +186,7 @@ export class TransactionProcessor {
           const id = waiting.entry.id;
           const rejection = result.rejected.get(id);
           if (rejection) waiting.reject(rejection);
-          else waiting.resolve(result.replayed.get(id) ?? result.block!);
+          else waiting.resolve(result.replayed.get(id) ?? { block: result.block!, result: result.accepted.get(id)! });
         }
       }
     } finally {

@@ -71,6 +71,13 @@ export interface Recording extends RecordedFetch {
   recordedAt: number;
 }
 
+/** A user's public profile, synced from the ledger: what is shown where an id would be. */
+export interface Profile {
+  id: string;
+  username: string | null;
+  displayName: string | null;
+}
+
 export interface LastRun {
   fileId: string;
   outcome: Outcome;
@@ -88,6 +95,7 @@ export class PlaygroundDb extends Dexie {
   runs!: EntityTable<LastRun, 'fileId'>;
   settings!: Dexie.Table<{ key: string; value: unknown }, string>;
   recordings!: Dexie.Table<Recording, [string, string]>;
+  profiles!: EntityTable<Profile, 'id'>;
 
   constructor(name = 'tana-playground') {
     super(name);
@@ -104,6 +112,8 @@ export class PlaygroundDb extends Dexie {
     });
     // v2: recorded fetch responses per contract.
     this.version(2).stores({ recordings: '[contractId+url], contractId' });
+    // v3: users' profiles from the ledger, shown where ids are.
+    this.version(3).stores({ profiles: 'id' });
   }
 
   async setting<T>(key: string, fallback: T): Promise<T> {

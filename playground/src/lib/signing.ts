@@ -1,7 +1,8 @@
-// Building and signing transactions: register, deploy, and a call run exactly as the ledger will
-// re-run it. Signed transactions go to the outbox; delivery.ts sends them.
-import { sameCanonical, sha256Hex, signTransaction, transactionId, transpile, type CallTransaction, type JsonValue, type Outcome, type State } from '@tana/engine';
-import { deployTransaction, prepareCall, userTransaction, type ChainInfo, type LedgerClient } from '@tana/ledger/client';
+// Building and signing transactions: register, deploy, transfer, teams and profiles (for the next
+// nonce, priced for the chain: the fee is the signed maximum), and a call run exactly as the ledger
+// will re-run it. Signed transactions go to the outbox; delivery.ts sends them.
+import { sameCanonical, sha256Hex, signTransaction, transactionId, transpile, type CallTransaction, type JsonValue, type Outcome, type State, type Transaction } from '@tana/engine';
+import { deployTransaction, prepareCall, profileTransaction, teamTransaction, transferTransaction, userTransaction, type ChainInfo, type LedgerClient } from '@tana/ledger/client';
 import type { OutboxEntry, PlaygroundDb, StoredKey } from './db.ts';
 import { chainInfo, ledgerClient } from './ledger.ts';
 import { enqueue, queuedFrom, withQueuedCalls } from './outbox.ts';
@@ -16,11 +17,36 @@ export async function register(db: PlaygroundDb, key: StoredKey): Promise<Outbox
   return enqueue(db, await signTransaction(userTransaction(chain, key.id, key.publicKey), key.privateKey));
 }
 
-export async function deploy(db: PlaygroundDb, key: StoredKey, contractId: string, source: string, fileId: string): Promise<OutboxEntry> {
+/** A transaction to sign, built for the key's next nonce (past what is queued) on the chain as the ledger states it now. */
+export interface Unsigned<T extends Transaction = Transaction> {
+  transaction: T;
+  chain: ChainInfo;
+}
+
+async function forNextNonce<T extends Transaction>(db: PlaygroundDb, key: StoredKey, build: (chain: ChainInfo, nonce: number) => T | Promise<T>): Promise<Unsigned<T>> {
   const client = await ledgerClient(db);
   const [chain, user] = await Promise.all([client.chain(), client.user(key.id)]);
-  const tx = await deployTransaction(chain, key.id, user.nextNonce + (await queuedFrom(db, key.id)), contractId, transpile(source));
-  return enqueue(db, await signTransaction(tx, key.privateKey), fileId);
+  return { transaction: await build(chain, user.nextNonce + (await queuedFrom(db, key.id))), chain };
+}
+
+/** A deploy (or upgrade) of the editor's code, for `team` when given. */
+export function buildDeploy(db: PlaygroundDb, key: StoredKey, contractId: string, source: string, team?: string) {
+  return forNextNonce(db, key, (chain, nonce) => deployTransaction(chain, key.id, nonce, contractId, transpile(source), Date.now(), { team }));
+}
+
+/** Money from the key's user, or from `team` when given. */
+export function buildTransfer(db: PlaygroundDb, key: StoredKey, to: string, amount: string, currency: string, team?: string) {
+  return forNextNonce(db, key, (chain, nonce) => transferTransaction(chain, key.id, nonce, to, amount, currency, Date.now(), { team }));
+}
+
+/** A new team, the key's user its first owner. */
+export function buildCreateTeam(db: PlaygroundDb, key: StoredKey, team: string) {
+  return forNextNonce(db, key, (chain, nonce) => teamTransaction(chain, key.id, nonce, team));
+}
+
+/** The key's user's new profile (each field; null for none). */
+export function buildProfile(db: PlaygroundDb, key: StoredKey, profile: { username: string | null; displayName: string | null; bio: string | null }) {
+  return forNextNonce(db, key, (chain, nonce) => profileTransaction(chain, key.id, nonce, profile));
 }
 
 export interface CallPlan {
@@ -33,6 +59,9 @@ export interface CallPlan {
 export interface PreparedForSigning {
   outcome: Outcome;
   transaction?: CallTransaction;
+  /** The chain it is priced for, and the state it ran on: what the sign box shows the fee and deposit from. */
+  chain: ChainInfo;
+  state: State;
   /** Where the state and head came from: the ledger now, or the last sync (offline). */
   basis: 'ledger' | 'last sync';
   /** Calls still queued on this contract that this one runs after (their diffs are in its state). */
@@ -92,10 +121,10 @@ export async function prepareForSigning(db: PlaygroundDb, key: StoredKey, source
     fetches: await recordedFetches(db, plan.contractId),
     fetchResponse: (url) => recordFetch(db, plan.contractId, url),
   });
-  return { ...prepared, basis: from, after: pending.calls };
+  return { ...prepared, chain: basis.chain, state: pending.state, basis: from, after: pending.calls };
 }
 
-export async function signAndQueue(db: PlaygroundDb, key: StoredKey, transaction: CallTransaction, fileId?: string): Promise<OutboxEntry> {
+export async function signAndQueue(db: PlaygroundDb, key: StoredKey, transaction: Transaction, fileId?: string): Promise<OutboxEntry> {
   return enqueue(db, await signTransaction(transaction, key.privateKey), fileId);
 }
 

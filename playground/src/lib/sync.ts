@@ -1,6 +1,7 @@
-// Sync: blocks since the last known height, then contract state, each value checked against the
-// block's state root with the ledger's proof.
+// Sync: blocks since the last known height, users' profiles, then contract state, each value checked
+// against the block's state root with the ledger's proof.
 import { sameCanonical, verifyStateProof } from '@tana/engine';
+import { syncProfiles } from './accounts.ts';
 import type { PlaygroundDb } from './db.ts';
 import { ledgerClient } from './ledger.ts';
 import { committedState, replaceCommitted } from './state.ts';
@@ -36,6 +37,7 @@ export async function sync(db: PlaygroundDb, contractIds: string[], onProgress?:
     onProgress?.(`synced blocks to ${since} of ${page.head.height}`);
     if (since >= page.head.height) break;
   }
+  await syncProfiles(db, client);
   let values = 0;
   let verified = 0;
   const changed: string[] = [];

@@ -5,8 +5,8 @@
 // impossible even for a writer that skipped the lock. The commit NOTIFYs `tana_blocks`, which every
 // node LISTENs to (its head events and caches follow commits made elsewhere).
 import type { JsonValue, State } from '@tana/engine';
-import { neutralRow, parseBlock, parseTx, type RawBlock, type RawTx } from '../raw-rows.ts';
-import type { BalanceRow, BlockRow, ContractCode, ContractRow, CurrencyRow, LeafRow, TxFilter, TxResult, TxRow, UserRow } from '../rows.ts';
+import { neutralRow, OWNER_TYPE_SQL, parseBlock, parseTeam, parseTx, type RawBlock, type RawTeam, type RawTx } from '../raw-rows.ts';
+import type { BalanceRow, BlockRow, ContractCode, ContractRow, CurrencyRow, LeafRow, MemberRow, OwnedBalanceRow, TeamRow, TxFilter, TxResult, TxRow, UserRow } from '../rows.ts';
 import type { CallInputs, CommitSession, LedgerStore, ProofInputs, ReadKeys, ReadRows } from '../store.ts';
 import type { WriteSet } from '../write-set.ts';
 import { type ConnectOptions, connect, type Pool, type Runner, redactUrl, transaction } from './connect.ts';
@@ -17,8 +17,11 @@ import { migratePostgres } from './migrate.ts';
 const COMMIT_LOCK = '8386093285001291117'; // any fixed bigint: "the chain's head"
 export const BLOCKS_CHANNEL = 'tana_blocks';
 
-const userColumns = 'id, public_key AS "publicKey", display_name AS "displayName", next_nonce AS "nextNonce", created_height AS "createdHeight"';
-const contractColumns = 'id, owner, version, code_hash AS "codeHash", state_height AS "stateHeight", created_height AS "createdHeight"';
+const userColumns = 'id, public_key AS "publicKey", username, display_name AS "displayName", bio, next_nonce AS "nextNonce", created_height AS "createdHeight"';
+const teamColumns = 'id, name, members_may AS "membersMay", owners, creator, created_height AS "createdHeight"';
+const joinedTeamColumns = 't.id, t.name, t.members_may AS "membersMay", t.owners, t.creator, t.created_height AS "createdHeight"';
+const memberColumns = 'team, member, role, height';
+const contractColumns = 'id, owner, version, code_hash AS "codeHash", state_height AS "stateHeight", created_height AS "createdHeight", deposit_bytes AS "depositBytes", deposit';
 const blockColumns = 'height, hash, parent_hash AS "parentHash", state_root AS "stateRoot", timestamp, producer, tx_ids AS "txIds", engine_hash AS "engineHash"';
 const txColumns = 'id, height, position, kind, sender, nonce, contract_id AS "contractId", signed, result';
 
@@ -105,22 +108,56 @@ export class PostgresStore implements LedgerStore {
   users(limit: number, offset: number): Promise<UserRow[]> {
     return this.guard(() => rows<UserRow>(this.pool, `SELECT ${userColumns} FROM users ORDER BY created_height, id LIMIT $1 OFFSET $2`, [limit, offset]));
   }
+  userByUsername(username: string): Promise<UserRow | undefined> {
+    return this.guard(async () => (await rows<UserRow>(this.pool, `SELECT ${userColumns} FROM users WHERE username = $1`, [username]))[0]);
+  }
+  team(id: string): Promise<TeamRow | undefined> {
+    return this.guard(async () => (await teamsOf(this.pool, [id]))[0]);
+  }
+  teams(filter: { member?: string; limit: number; offset: number }): Promise<(TeamRow & { role?: MemberRow['role'] })[]> {
+    return this.guard(async () => {
+      const found = filter.member
+        ? await rows<RawTeam & { role: MemberRow['role'] }>(
+            this.pool,
+            `SELECT ${joinedTeamColumns}, m.role FROM teams t JOIN team_members m ON m.team = t.id WHERE m.member = $1 ORDER BY t.created_height, t.id LIMIT $2 OFFSET $3`,
+            [filter.member, filter.limit, filter.offset],
+          )
+        : await rows<RawTeam>(this.pool, `SELECT ${teamColumns} FROM teams ORDER BY created_height, id LIMIT $1 OFFSET $2`, [filter.limit, filter.offset]);
+      return found.map(parseTeam);
+    });
+  }
+  teamMembers(team: string): Promise<(MemberRow & Pick<UserRow, 'username' | 'displayName'>)[]> {
+    return this.guard(() =>
+      rows<MemberRow & Pick<UserRow, 'username' | 'displayName'>>(
+        this.pool,
+        'SELECT m.team, m.member, m.role, m.height, u.username, u.display_name AS "displayName" FROM team_members m JOIN users u ON u.id = m.member WHERE m.team = $1 ORDER BY m.role DESC, m.member',
+        [team],
+      ),
+    );
+  }
   currencies(): Promise<CurrencyRow[]> {
     return this.guard(() => currenciesOf(this.pool));
   }
-  balances(filter: { account?: string; currency?: string }): Promise<BalanceRow[]> {
+  balances(filter: { account?: string; currency?: string }): Promise<OwnedBalanceRow[]> {
     return this.guard(() =>
-      rows<BalanceRow>(this.pool, 'SELECT account, currency, amount FROM balances WHERE ($1::text IS NULL OR account = $1) AND ($2::text IS NULL OR currency = $2) ORDER BY account, currency', [
-        filter.account ?? null,
-        filter.currency ?? null,
-      ]),
+      rows<OwnedBalanceRow>(
+        this.pool,
+        `SELECT account, currency, amount, ${OWNER_TYPE_SQL} AS "ownerType" FROM balances WHERE ($1::text IS NULL OR account = $1) AND ($2::text IS NULL OR currency = $2) ORDER BY account, currency`,
+        [filter.account ?? null, filter.currency ?? null],
+      ),
     );
   }
   contract(id: string): Promise<ContractRow | undefined> {
     return this.guard(() => contractOf(this.pool, id));
   }
-  contracts(limit: number, offset: number): Promise<ContractRow[]> {
-    return this.guard(() => rows<ContractRow>(this.pool, `SELECT ${contractColumns} FROM contracts ORDER BY created_height, id LIMIT $1 OFFSET $2`, [limit, offset]));
+  contracts(filter: { owner?: string; limit: number; offset: number }): Promise<ContractRow[]> {
+    return this.guard(() =>
+      rows<ContractRow>(this.pool, `SELECT ${contractColumns} FROM contracts WHERE ($1::text IS NULL OR owner = $1) ORDER BY created_height, id LIMIT $2 OFFSET $3`, [
+        filter.owner ?? null,
+        filter.limit,
+        filter.offset,
+      ]),
+    );
   }
   contractCode(id: string, version?: number): Promise<ContractCode | undefined> {
     return this.guard(() => contractCodeOf(this.pool, id, version));
@@ -175,6 +212,12 @@ export class PostgresStore implements LedgerStore {
       return proofInputs(tx, row && (JSON.parse(row.value) as JsonValue), bucket, knownHead);
     });
   }
+  memberProof(team: string, member: string, bucket: number, knownHead?: string): Promise<ProofInputs<MemberRow>> {
+    return this.snapshot(async (tx) => {
+      const [row] = await rows<MemberRow>(tx, `SELECT ${memberColumns} FROM team_members WHERE team = $1 AND member = $2`, [team, member]);
+      return proofInputs(tx, row, bucket, knownHead);
+    });
+  }
   tableRows(table: string, orderBy: string): Promise<string[]> {
     return this.guard(async () => (await rows<Record<string, unknown>>(this.pool, `SELECT * FROM ${table} ORDER BY ${orderBy}`)).map(neutralRow));
   }
@@ -197,6 +240,10 @@ export class PostgresStore implements LedgerStore {
 async function headOf(sql: Runner): Promise<BlockRow | undefined> {
   const [row] = await rows<RawBlock>(sql, `SELECT ${blockColumns} FROM blocks ORDER BY height DESC LIMIT 1`);
   return row && parseBlock(row);
+}
+
+async function teamsOf(sql: Runner, ids: string[]): Promise<TeamRow[]> {
+  return (await rows<RawTeam>(sql, `SELECT ${teamColumns} FROM teams WHERE id = ANY($1::text[])`, [ids])).map(parseTeam);
 }
 
 async function contractOf(sql: Runner, id: string): Promise<ContractRow | undefined> {
@@ -242,7 +289,22 @@ async function readRows(sql: Runner, keys: ReadKeys): Promise<ReadRows> {
   const accounts = [...new Set(keys.accounts)];
   const head = await headOf(sql);
   const users = await rows<UserRow>(sql, `SELECT ${userColumns} FROM users WHERE id = ANY($1::text[])`, [accounts]);
+  const teams = await teamsOf(sql, accounts);
   const contracts = await rows<ContractRow>(sql, `SELECT ${contractColumns} FROM contracts WHERE id = ANY($1::text[])`, [accounts]);
+  const members = keys.members.length
+    ? await rows<MemberRow>(sql, `SELECT m.team, m.member, m.role, m.height FROM team_members m JOIN unnest($1::text[], $2::text[]) AS k(team, member) ON m.team = k.team AND m.member = k.member`, [
+        keys.members.map((k) => k[0]),
+        keys.members.map((k) => k[1]),
+      ])
+    : [];
+  const usernames = keys.usernames.length ? await rows<UserRow>(sql, `SELECT ${userColumns} FROM users WHERE username = ANY($1::text[])`, [[...new Set(keys.usernames)]]) : [];
+  const values = keys.values.length
+    ? await rows<{ contractId: string; key: string; value: string }>(
+        sql,
+        'SELECT s.contract_id AS "contractId", s.key, s.value FROM contract_state s JOIN unnest($1::text[], $2::text[]) AS k(contract_id, key) ON s.contract_id = k.contract_id AND s.key = k.key',
+        [keys.values.map((k) => k[0]), keys.values.map((k) => k[1])],
+      )
+    : [];
   const currencies = await currenciesOf(sql);
   const balances = keys.balances.length
     ? await rows<BalanceRow>(
@@ -258,7 +320,18 @@ async function readRows(sql: Runner, keys: ReadKeys): Promise<ReadRows> {
         [[...keys.txIds]],
       )
     : [];
-  return { head, users, contracts, currencies, balances, committed: committed.map((row) => ({ ...row, result: JSON.parse(row.result) as TxResult })) };
+  return {
+    head,
+    users,
+    teams,
+    contracts,
+    members,
+    usernames,
+    currencies,
+    balances,
+    values: values.map((row) => ({ ...row, value: JSON.parse(row.value) as JsonValue })),
+    committed: committed.map((row) => ({ ...row, result: JSON.parse(row.result) as TxResult })),
+  };
 }
 
 /** The write set, one statement per table (multi-row through unnest), in foreign-key order; then the block and the notification. */
@@ -284,12 +357,45 @@ async function writeRows(sql: Runner, writes: WriteSet): Promise<void> {
       currencies.map((c) => c.createdHeight),
     ]);
   }
+  if (writes.releasedUsernames.size) await run('UPDATE users SET username = NULL WHERE username = ANY($1::text[])', [[...writes.releasedUsernames]]);
   if (users.length) {
     await run(
-      `INSERT INTO users (id, public_key, display_name, next_nonce, created_height) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])
-       ON CONFLICT (id) DO UPDATE SET next_nonce = excluded.next_nonce`,
-      [users.map((u) => u.id), users.map((u) => u.publicKey), users.map((u) => u.displayName), users.map((u) => u.nextNonce), users.map((u) => u.createdHeight)],
+      `INSERT INTO users (id, public_key, username, display_name, bio, next_nonce, created_height)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+       ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, bio = excluded.bio, next_nonce = excluded.next_nonce`,
+      [
+        users.map((u) => u.id),
+        users.map((u) => u.publicKey),
+        users.map((u) => u.username),
+        users.map((u) => u.displayName),
+        users.map((u) => u.bio),
+        users.map((u) => u.nextNonce),
+        users.map((u) => u.createdHeight),
+      ],
     );
+  }
+  const teams = [...writes.teams.values()];
+  if (teams.length) {
+    await run(
+      `INSERT INTO teams (id, name, members_may, owners, creator, created_height) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::bigint[])
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, members_may = excluded.members_may, owners = excluded.owners`,
+      [teams.map((t) => t.id), teams.map((t) => t.name), teams.map((t) => JSON.stringify(t.membersMay)), teams.map((t) => t.owners), teams.map((t) => t.creator), teams.map((t) => t.createdHeight)],
+    );
+  }
+  const putMembers = [...writes.members.values()].filter((row): row is MemberRow => row !== undefined);
+  const removedMembers = [...writes.members].filter(([, row]) => !row).map(([key]) => key.split('\u0000') as [string, string]);
+  if (putMembers.length) {
+    await run(
+      `INSERT INTO team_members (team, member, role, height) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[])
+       ON CONFLICT (team, member) DO UPDATE SET role = excluded.role, height = excluded.height`,
+      [putMembers.map((m) => m.team), putMembers.map((m) => m.member), putMembers.map((m) => m.role), putMembers.map((m) => m.height)],
+    );
+  }
+  if (removedMembers.length) {
+    await run('DELETE FROM team_members m USING unnest($1::text[], $2::text[]) AS d(team, member) WHERE m.team = d.team AND m.member = d.member', [
+      removedMembers.map(([team]) => team),
+      removedMembers.map(([, member]) => member),
+    ]);
   }
   if (balances.length) {
     await run(
@@ -300,8 +406,9 @@ async function writeRows(sql: Runner, writes: WriteSet): Promise<void> {
   }
   if (contracts.length) {
     await run(
-      `INSERT INTO contracts (id, owner, version, code_hash, state_height, created_height) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[])
-       ON CONFLICT (id) DO UPDATE SET version = excluded.version, code_hash = excluded.code_hash, state_height = excluded.state_height`,
+      `INSERT INTO contracts (id, owner, version, code_hash, state_height, created_height, deposit_bytes, deposit)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[])
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, code_hash = excluded.code_hash, state_height = excluded.state_height, deposit_bytes = excluded.deposit_bytes, deposit = excluded.deposit`,
       [
         contracts.map((c) => c.id),
         contracts.map((c) => c.owner),
@@ -309,6 +416,8 @@ async function writeRows(sql: Runner, writes: WriteSet): Promise<void> {
         contracts.map((c) => c.codeHash),
         contracts.map((c) => c.stateHeight),
         contracts.map((c) => c.createdHeight),
+        contracts.map((c) => c.depositBytes),
+        contracts.map((c) => c.deposit),
       ],
     );
   }

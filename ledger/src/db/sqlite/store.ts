@@ -3,15 +3,18 @@
 // synchronous transaction; `serialised` only queues this process's commits (the file has one writer).
 import type { JsonValue, State } from '@tana/engine';
 import type { Statement } from 'better-sqlite3';
-import type { BalanceRow, BlockRow, CommittedTx, ContractCode, ContractRow, CurrencyRow, LeafRow, TxFilter, TxResult, TxRow, UserRow } from '../rows.ts';
+import type { BalanceRow, BlockRow, CommittedTx, ContractCode, ContractRow, CurrencyRow, LeafRow, MemberRow, OwnedBalanceRow, TeamRow, TxFilter, TxResult, TxRow, UserRow } from '../rows.ts';
 import type { CallInputs, CommitSession, LedgerStore, ProofInputs, ReadKeys, ReadRows } from '../store.ts';
 import type { WriteSet } from '../write-set.ts';
-import { neutralRow, parseBlock, parseTx, type RawBlock, type RawTx } from '../raw-rows.ts';
+import { neutralRow, OWNER_TYPE_SQL, parseBlock, parseTeam, parseTx, type RawBlock, type RawTeam, type RawTx } from '../raw-rows.ts';
 import { sqliteError } from './errors.ts';
 import { type Db, openDatabase } from './open.ts';
 
-const userColumns = 'id, public_key AS publicKey, display_name AS displayName, next_nonce AS nextNonce, created_height AS createdHeight';
-const contractColumns = 'id, owner, version, code_hash AS codeHash, state_height AS stateHeight, created_height AS createdHeight';
+const userColumns = 'id, public_key AS publicKey, username, display_name AS displayName, bio, next_nonce AS nextNonce, created_height AS createdHeight';
+const teamColumns = 'id, name, members_may AS membersMay, owners, creator, created_height AS createdHeight';
+const joinedTeamColumns = 't.id, t.name, t.members_may AS membersMay, t.owners, t.creator, t.created_height AS createdHeight';
+const memberColumns = 'team, member, role, height';
+const contractColumns = 'id, owner, version, code_hash AS codeHash, state_height AS stateHeight, created_height AS createdHeight, deposit_bytes AS depositBytes, deposit';
 const blockColumns = 'height, hash, parent_hash AS parentHash, state_root AS stateRoot, timestamp, producer, tx_ids AS txIds, engine_hash AS engineHash';
 const txColumns = 'id, height, position, kind, sender, nonce, contract_id AS contractId, signed, result';
 
@@ -55,12 +58,26 @@ export class SqliteStore implements LedgerStore {
   }
 
   async read(keys: ReadKeys): Promise<ReadRows> {
-    const rows: ReadRows = { head: this.headNow(), users: [], contracts: [], currencies: this.currenciesNow(), balances: [], committed: [] };
+    const rows: ReadRows = { head: this.headNow(), users: [], teams: [], contracts: [], members: [], usernames: [], currencies: this.currenciesNow(), balances: [], values: [], committed: [] };
     for (const id of new Set(keys.accounts)) {
       const user = this.userNow(id);
       if (user) rows.users.push(user);
+      const team = this.teamNow(id);
+      if (team) rows.teams.push(team);
       const contract = this.contractNow(id);
       if (contract) rows.contracts.push(contract);
+    }
+    for (const [team, member] of keys.members) {
+      const row = this.sql(`SELECT ${memberColumns} FROM team_members WHERE team = ? AND member = ?`).get(team, member) as MemberRow | undefined;
+      if (row) rows.members.push(row);
+    }
+    for (const username of new Set(keys.usernames)) {
+      const row = this.sql(`SELECT ${userColumns} FROM users WHERE username = ?`).get(username) as UserRow | undefined;
+      if (row) rows.usernames.push(row);
+    }
+    for (const [contractId, key] of keys.values) {
+      const row = this.sql('SELECT value FROM contract_state WHERE contract_id = ? AND key = ?').get(contractId, key) as { value: string } | undefined;
+      if (row) rows.values.push({ contractId, key, value: JSON.parse(row.value) as JsonValue });
     }
     for (const [account, currency] of keys.balances) {
       const row = this.sql('SELECT account, currency, amount FROM balances WHERE account = ? AND currency = ?').get(account, currency) as BalanceRow | undefined;
@@ -81,14 +98,31 @@ export class SqliteStore implements LedgerStore {
         this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
       }
       for (const currency of writes.currencies) this.sql('INSERT INTO currencies (code, decimals, created_height) VALUES (?, ?, ?)').run(currency.code, currency.decimals, currency.createdHeight);
+      for (const username of writes.releasedUsernames) this.sql('UPDATE users SET username = NULL WHERE username = ?').run(username);
       for (const user of writes.users.values()) {
-        this.sql('INSERT INTO users (id, public_key, display_name, next_nonce, created_height) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET next_nonce = excluded.next_nonce').run(
-          user.id,
-          user.publicKey,
-          user.displayName,
-          user.nextNonce,
-          user.createdHeight,
-        );
+        this.sql(
+          `INSERT INTO users (id, public_key, username, display_name, bio, next_nonce, created_height) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name, bio = excluded.bio, next_nonce = excluded.next_nonce`,
+        ).run(user.id, user.publicKey, user.username, user.displayName, user.bio, user.nextNonce, user.createdHeight);
+      }
+      for (const team of writes.teams.values()) {
+        this.sql(
+          `INSERT INTO teams (id, name, members_may, owners, creator, created_height) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET name = excluded.name, members_may = excluded.members_may, owners = excluded.owners`,
+        ).run(team.id, team.name, JSON.stringify(team.membersMay), team.owners, team.creator, team.createdHeight);
+      }
+      for (const [key, row] of writes.members) {
+        if (row)
+          this.sql('INSERT INTO team_members (team, member, role, height) VALUES (?, ?, ?, ?) ON CONFLICT(team, member) DO UPDATE SET role = excluded.role, height = excluded.height').run(
+            row.team,
+            row.member,
+            row.role,
+            row.height,
+          );
+        else {
+          const [team, member] = key.split('\u0000');
+          this.sql('DELETE FROM team_members WHERE team = ? AND member = ?').run(team, member);
+        }
       }
       for (const row of writes.balances.values()) {
         this.sql(
@@ -97,8 +131,9 @@ export class SqliteStore implements LedgerStore {
       }
       for (const row of writes.contracts.values()) {
         this.sql(
-          'INSERT INTO contracts (id, owner, version, code_hash, state_height, created_height) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version, code_hash = excluded.code_hash, state_height = excluded.state_height',
-        ).run(row.id, row.owner, row.version, row.codeHash, row.stateHeight, row.createdHeight);
+          `INSERT INTO contracts (id, owner, version, code_hash, state_height, created_height, deposit_bytes, deposit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET version = excluded.version, code_hash = excluded.code_hash, state_height = excluded.state_height, deposit_bytes = excluded.deposit_bytes, deposit = excluded.deposit`,
+        ).run(row.id, row.owner, row.version, row.codeHash, row.stateHeight, row.createdHeight, row.depositBytes, row.deposit);
       }
       for (const row of writes.contractVersions) {
         this.sql('INSERT INTO contract_versions (contract_id, version, code, code_hash, height, tx_id) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -180,20 +215,47 @@ export class SqliteStore implements LedgerStore {
   async users(limit: number, offset: number): Promise<UserRow[]> {
     return this.sql(`SELECT ${userColumns} FROM users ORDER BY created_height, id LIMIT ? OFFSET ?`).all(limit, offset) as UserRow[];
   }
+  async userByUsername(username: string): Promise<UserRow | undefined> {
+    return this.sql(`SELECT ${userColumns} FROM users WHERE username = ?`).get(username) as UserRow | undefined;
+  }
+  async team(id: string) {
+    return this.teamNow(id);
+  }
+  async teams(filter: { member?: string; limit: number; offset: number }): Promise<(TeamRow & { role?: MemberRow['role'] })[]> {
+    const rows = filter.member
+      ? (this.sql(`SELECT ${joinedTeamColumns}, m.role FROM teams t JOIN team_members m ON m.team = t.id WHERE m.member = ? ORDER BY t.created_height, t.id LIMIT ? OFFSET ?`).all(
+          filter.member,
+          filter.limit,
+          filter.offset,
+        ) as (RawTeam & { role: MemberRow['role'] })[])
+      : (this.sql(`SELECT ${teamColumns} FROM teams ORDER BY created_height, id LIMIT ? OFFSET ?`).all(filter.limit, filter.offset) as RawTeam[]);
+    return rows.map(parseTeam);
+  }
+  async teamMembers(team: string): Promise<(MemberRow & Pick<UserRow, 'username' | 'displayName'>)[]> {
+    return this.sql(
+      'SELECT m.team, m.member, m.role, m.height, u.username, u.display_name AS displayName FROM team_members m JOIN users u ON u.id = m.member WHERE m.team = ? ORDER BY m.role DESC, m.member',
+    ).all(team) as (MemberRow & Pick<UserRow, 'username' | 'displayName'>)[];
+  }
   async currencies() {
     return this.currenciesNow();
   }
-  async balances(filter: { account?: string; currency?: string }): Promise<BalanceRow[]> {
-    return this.sql('SELECT account, currency, amount FROM balances WHERE (@account IS NULL OR account = @account) AND (@currency IS NULL OR currency = @currency) ORDER BY account, currency').all({
+  async balances(filter: { account?: string; currency?: string }): Promise<OwnedBalanceRow[]> {
+    return this.sql(
+      `SELECT account, currency, amount, ${OWNER_TYPE_SQL} AS ownerType FROM balances WHERE (@account IS NULL OR account = @account) AND (@currency IS NULL OR currency = @currency) ORDER BY account, currency`,
+    ).all({
       account: filter.account ?? null,
       currency: filter.currency ?? null,
-    }) as BalanceRow[];
+    }) as OwnedBalanceRow[];
   }
   async contract(id: string) {
     return this.contractNow(id);
   }
-  async contracts(limit: number, offset: number): Promise<ContractRow[]> {
-    return this.sql(`SELECT ${contractColumns} FROM contracts ORDER BY created_height, id LIMIT ? OFFSET ?`).all(limit, offset) as ContractRow[];
+  async contracts(filter: { owner?: string; limit: number; offset: number }): Promise<ContractRow[]> {
+    return this.sql(`SELECT ${contractColumns} FROM contracts WHERE (@owner IS NULL OR owner = @owner) ORDER BY created_height, id LIMIT @limit OFFSET @offset`).all({
+      owner: filter.owner ?? null,
+      limit: filter.limit,
+      offset: filter.offset,
+    }) as ContractRow[];
   }
   async contractCode(id: string, version?: number) {
     return this.contractCodeNow(id, version);
@@ -240,6 +302,10 @@ export class SqliteStore implements LedgerStore {
     const row = this.sql('SELECT value FROM contract_state WHERE contract_id = ? AND key = ?').get(contractId, key) as { value: string } | undefined;
     return this.proofInputs(row && (JSON.parse(row.value) as JsonValue), bucket, knownHead);
   }
+  async memberProof(team: string, member: string, bucket: number, knownHead?: string): Promise<ProofInputs<MemberRow>> {
+    const row = this.sql(`SELECT ${memberColumns} FROM team_members WHERE team = ? AND member = ?`).get(team, member) as MemberRow | undefined;
+    return this.proofInputs(row, bucket, knownHead);
+  }
   async tableRows(table: string, orderBy: string): Promise<string[]> {
     return (this.db.prepare(`SELECT * FROM ${table} ORDER BY ${orderBy}`).all() as Record<string, unknown>[]).map(neutralRow);
   }
@@ -266,6 +332,10 @@ export class SqliteStore implements LedgerStore {
   }
   private userNow(id: string): UserRow | undefined {
     return this.sql(`SELECT ${userColumns} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+  }
+  private teamNow(id: string): TeamRow | undefined {
+    const row = this.sql(`SELECT ${teamColumns} FROM teams WHERE id = ?`).get(id) as RawTeam | undefined;
+    return row && parseTeam(row);
   }
   private contractNow(id: string): ContractRow | undefined {
     return this.sql(`SELECT ${contractColumns} FROM contracts WHERE id = ?`).get(id) as ContractRow | undefined;

@@ -2,11 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Ledger } from '../../ledger.ts';
 import { LedgerError } from '../../errors.ts';
 import { AccountId, CurrencyCode } from '../../tx/schemas.ts';
-import { BalanceSchema, errorResponses, json, MintRequestSchema, ProofSchema, SubmittedSchema } from '../schemas.ts';
+import { BalanceSchema, errorResponses, json, MintRequestSchema, OwnedBalanceSchema, ProofSchema, SubmittedSchema } from '../schemas.ts';
 import { proveBalance } from './proofs.ts';
 import { routes } from './shared.ts';
 
-const BalanceList = z.object({ balances: z.array(BalanceSchema) });
+const BalanceList = z.object({ balances: z.array(OwnedBalanceSchema) });
 const BalanceWithProof = BalanceSchema.extend({ proof: ProofSchema });
 
 /** Mounted at /balances. */
@@ -16,7 +16,7 @@ export function balanceRoutes(ledger: Ledger) {
       createRoute({
         method: 'get',
         path: '/',
-        summary: 'Query balances (by account and/or currency)',
+        summary: 'Query balances (by account and/or currency), each with the kind of account that holds it (user, team or contract)',
         request: { query: z.object({ account: AccountId.optional(), currency: CurrencyCode.optional() }) },
         responses: { 200: json(BalanceList, 'balances'), ...errorResponses(400) },
       }),

@@ -23,13 +23,13 @@ export function contractRoutes(ledger: Ledger) {
       createRoute({
         method: 'get',
         path: '/',
-        summary: 'List contracts',
-        request: { query: z.object(Paging) },
+        summary: 'List contracts (those of one owner, a user or a team, with ?owner=)',
+        request: { query: z.object({ ...Paging, owner: AccountId.optional() }) },
         responses: { 200: json(ContractList, 'contracts'), ...errorResponses(400) },
       }),
       async (c) => {
-        const { limit, offset } = c.req.valid('query');
-        return c.json(ContractList.parse({ contracts: await ledger.store.contracts(limit, offset) }), 200);
+        const { limit, offset, owner } = c.req.valid('query');
+        return c.json(ContractList.parse({ contracts: await ledger.store.contracts({ owner, limit, offset }) }), 200);
       },
     )
     .openapi(
@@ -51,7 +51,7 @@ export function contractRoutes(ledger: Ledger) {
       createRoute({
         method: 'post',
         path: '/',
-        summary: 'Deploy a contract or a new version of yours (a signed `deploy` transaction)',
+        summary: 'Deploy a contract or a new version of yours or your team’s (a signed `deploy` transaction)',
         request: { body: { content: { 'application/json': { schema: SignedDeploySchema } }, required: true } },
         responses: {
           201: json(SubmittedSchema, 'committed'),

@@ -2,7 +2,7 @@
 // store (value, bucket leaves, head), with this process's top tree when it is of that head.
 import { type JsonValue, leafPath, type StateLeaf, type StateProof } from '@tana/engine';
 import { bucketOf, type CachedLevels, levelsFrom, proofSteps } from '../../chain/state-tree.ts';
-import type { BalanceRow } from '../../db/rows.ts';
+import type { BalanceRow, MemberRow } from '../../db/rows.ts';
 import type { ProofInputs } from '../../db/store.ts';
 import type { Ledger } from '../../ledger.ts';
 
@@ -18,6 +18,13 @@ export async function proveValue(ledger: Ledger, contractId: string, key: string
   const known = ledger.tree.current();
   const inputs = await ledger.store.valueProof(contractId, key, bucketOf(path), known?.headHash);
   return inputs.value === undefined ? undefined : { value: inputs.value, proof: proofOf(ledger, known, { kind: 'state', contractId, key, value: inputs.value }, inputs) };
+}
+
+export async function proveMember(ledger: Ledger, team: string, member: string): Promise<{ value: MemberRow; proof: StateProof } | undefined> {
+  const path = leafPath({ kind: 'member', team, user: member });
+  const known = ledger.tree.current();
+  const inputs = await ledger.store.memberProof(team, member, bucketOf(path), known?.headHash);
+  return inputs.value && { value: inputs.value, proof: proofOf(ledger, known, { kind: 'member', team, user: member, role: inputs.value.role }, inputs) };
 }
 
 /** `known`: the top tree this process held when the read began; the store sent bucket roots unless it was of the snapshot's head. */

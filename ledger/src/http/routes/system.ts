@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { feeScheduleOf } from '../../chain/params.ts';
 import type { Ledger } from '../../ledger.ts';
 import { ChainSchema, errorResponses, HealthSchema, json } from '../schemas.ts';
 import { headOf, routes } from './shared.ts';
@@ -32,6 +33,7 @@ export function systemRoutes(ledger: Ledger, startedAt: number) {
         c.json(
           ChainSchema.parse({
             ...ledger.params,
+            fees: feeScheduleOf(ledger.params),
             maxGas: ledger.maxCallGas,
             faucet: ledger.faucet,
             currencies: await ledger.store.currencies(),
