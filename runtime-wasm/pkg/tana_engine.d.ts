@@ -4,14 +4,36 @@
 export function __wbg_reset_state(): void;
 
 /**
- * Engine facts the host reports (version, limits).
+ * Parses a contract into the prepared realm ahead of its run, so that the host can keep the
+ * image with the contract compiled in, and start its later runs from it. False if it does not
+ * parse, or if the image was not restored after a run.
  */
-export function engineInfo(): string;
+export function compile(code: string): boolean;
 
 /**
  * Runs one contract. Input and output are the JSON forms of `ExecuteRequest` and `Outcome`.
+ * In the prepared realm if there is one (see `prepare`), else in a realm of its own.
  */
 export function execute(request: string): string;
+
+/**
+ * The end of the highest block the heap has handed out since the image was taken: above the
+ * image's end, what a run touched lies below it.
+ */
+export function highWater(): number;
+
+/**
+ * Where the memory in use ends (a multiple of 64 KiB).
+ */
+export function imageEnd(): number;
+
+/**
+ * Prepares the realm every run enters and the room runs may use. The host then keeps the
+ * memory in use (up to `imageEnd`, and the last 64 KiB page, where the heap keeps its bounds)
+ * as an image and puts it back before every run, so each run starts from the same bytes.
+ * Call once, before any run. False if the realm could not be prepared.
+ */
+export function prepare(): boolean;
 
 /**
  * After a trap: why the instance died (`MemoryLimit`, or the panic message). Empty if unknown.
@@ -23,14 +45,17 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __getrandom_v03_custom: (a: number, b: number) => number;
-    readonly engineInfo: (a: number) => void;
+    readonly compile: (a: number, b: number) => number;
     readonly execute: (a: number, b: number, c: number) => void;
+    readonly highWater: () => number;
+    readonly imageEnd: () => number;
+    readonly prepare: () => number;
     readonly trapReason: (a: number) => void;
     readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __wbindgen_export: (a: number, b: number) => number;
+    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
     readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
-    readonly __wbindgen_export: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_export2: (a: number, b: number) => number;
-    readonly __wbindgen_export3: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_start: () => void;
 }
 

@@ -13,30 +13,24 @@ export function __wbg_reset_state () {
 }
 
 /**
- * Engine facts the host reports (version, limits).
- * @returns {string}
+ * Parses a contract into the prepared realm ahead of its run, so that the host can keep the
+ * image with the contract compiled in, and start its later runs from it. False if it does not
+ * parse, or if the image was not restored after a run.
+ * @param {string} code
+ * @returns {boolean}
  */
-export function engineInfo() {
-    let deferred1_0;
-    let deferred1_1;
-    try {
-        const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        __wbg_call_guard();
-        wasm.engineInfo(retptr);
-        var r0 = getDataViewMemory0().getInt32(retptr + 4 * 0, true);
-        var r1 = getDataViewMemory0().getInt32(retptr + 4 * 1, true);
-        deferred1_0 = r0;
-        deferred1_1 = r1;
-        return getStringFromWasm0(r0, r1);
-    } finally {
-        wasm.__wbindgen_add_to_stack_pointer(16);
-        __wbg_call_guard();
-        wasm.__wbindgen_export(deferred1_0, deferred1_1, 1);
-    }
+export function compile(code) {
+    const ptr0 = passStringToWasm0(code, wasm.__wbindgen_export, wasm.__wbindgen_export2);
+    const len0 = WASM_VECTOR_LEN;
+    let ret;
+    __wbg_call_guard();
+    ret = wasm.compile(ptr0, len0);
+    return ret !== 0;
 }
 
 /**
  * Runs one contract. Input and output are the JSON forms of `ExecuteRequest` and `Outcome`.
+ * In the prepared realm if there is one (see `prepare`), else in a realm of its own.
  * @param {string} request
  * @returns {string}
  */
@@ -45,7 +39,7 @@ export function execute(request) {
     let deferred2_1;
     try {
         const retptr = wasm.__wbindgen_add_to_stack_pointer(-16) >>> 0;
-        const ptr0 = passStringToWasm0(request, wasm.__wbindgen_export2, wasm.__wbindgen_export3);
+        const ptr0 = passStringToWasm0(request, wasm.__wbindgen_export, wasm.__wbindgen_export2);
         const len0 = WASM_VECTOR_LEN;
         __wbg_call_guard();
         wasm.execute(retptr, ptr0, len0);
@@ -57,8 +51,45 @@ export function execute(request) {
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
         __wbg_call_guard();
-        wasm.__wbindgen_export(deferred2_0, deferred2_1, 1);
+        wasm.__wbindgen_export3(deferred2_0, deferred2_1, 1);
     }
+}
+
+/**
+ * The end of the highest block the heap has handed out since the image was taken: above the
+ * image's end, what a run touched lies below it.
+ * @returns {number}
+ */
+export function highWater() {
+    let ret;
+    __wbg_call_guard();
+    ret = wasm.highWater();
+    return ret >>> 0;
+}
+
+/**
+ * Where the memory in use ends (a multiple of 64 KiB).
+ * @returns {number}
+ */
+export function imageEnd() {
+    let ret;
+    __wbg_call_guard();
+    ret = wasm.imageEnd();
+    return ret >>> 0;
+}
+
+/**
+ * Prepares the realm every run enters and the room runs may use. The host then keeps the
+ * memory in use (up to `imageEnd`, and the last 64 KiB page, where the heap keeps its bounds)
+ * as an image and puts it back before every run, so each run starts from the same bytes.
+ * Call once, before any run. False if the realm could not be prepared.
+ * @returns {boolean}
+ */
+export function prepare() {
+    let ret;
+    __wbg_call_guard();
+    ret = wasm.prepare();
+    return ret !== 0;
 }
 
 /**
@@ -80,7 +111,7 @@ export function trapReason() {
     } finally {
         wasm.__wbindgen_add_to_stack_pointer(16);
         __wbg_call_guard();
-        wasm.__wbindgen_export(deferred1_0, deferred1_1, 1);
+        wasm.__wbindgen_export3(deferred1_0, deferred1_1, 1);
     }
 }
 function __wbg_get_imports() {

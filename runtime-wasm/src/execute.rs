@@ -2,7 +2,6 @@
 //! outcome out. A failed run returns a named error and an empty diff.
 
 use std::path::Path;
-use std::rc::Rc;
 
 use boa_engine::builtins::promise::PromiseState;
 use boa_engine::error::{EngineError, RuntimeLimitError};
@@ -13,10 +12,9 @@ use crate::errors::{ErrorCode, Fatal};
 use crate::gas::GasMeter;
 use crate::host::{self, Host};
 use crate::json;
-use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT, MAX_SOURCE_NESTING};
-use crate::modules::TanaModuleLoader;
+use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT};
 use crate::protocol::{EngineFailure, ExecuteRequest, Outcome, StateDiff};
-use crate::sandbox::realm;
+use crate::sandbox::realm::Realm;
 use crate::store::Store;
 
 /// The file name contract positions are reported against.
@@ -34,18 +32,45 @@ const DEPTH_LIMIT_MESSAGE: &str = "the run nested deeper than the engine allows 
 /// Smallest gas limit: enough for the prelude itself.
 const MIN_GAS_LIMIT: u64 = 1_000;
 
-/// Runs a request given as JSON and answers with the outcome as JSON.
+/// Runs a request given as JSON and answers with the outcome as JSON, in a realm of its own.
 pub fn execute_json(request: &str) -> String {
+    match Realm::prepare() {
+        Ok(mut realm) => execute_json_in(&mut realm, request),
+        Err(e) => outcome_json(&failed(Fatal::new(ErrorCode::EngineFailure, e.to_string()), 0)),
+    }
+}
+
+/// Runs a request given as JSON in a prepared realm, which the run leaves used: it must not
+/// serve another run (the wasm host restores its memory image first).
+pub fn execute_json_in(realm: &mut Realm, request: &str) -> String {
     let outcome = match serde_json::from_str::<ExecuteRequest>(request) {
-        Ok(request) => execute(request),
+        Ok(request) => execute_in(realm, request),
         Err(e) => failed(Fatal::new(ErrorCode::InvalidRequest, format!("request is not valid: {e}")), 0),
     };
-    serde_json::to_string(&outcome).unwrap_or_else(|e| {
+    outcome_json(&outcome)
+}
+
+/// The JSON of a run refused before it began.
+pub fn failed_json(fatal: Fatal) -> String {
+    outcome_json(&failed(fatal, 0))
+}
+
+fn outcome_json(outcome: &Outcome) -> String {
+    serde_json::to_string(outcome).unwrap_or_else(|e| {
         format!(r#"{{"ok":false,"value":null,"error":{{"code":"EngineFailure","message":"outcome not serialisable: {e}"}},"diff":{{"set":{{}},"deleted":[],"transfers":[]}},"logs":[],"gasUsed":0,"fetches":[]}}"#)
     })
 }
 
+/// Runs a request in a realm of its own.
 pub fn execute(request: ExecuteRequest) -> Outcome {
+    match Realm::prepare() {
+        Ok(mut realm) => execute_in(&mut realm, request),
+        Err(e) => failed(Fatal::new(ErrorCode::EngineFailure, e.to_string()), 0),
+    }
+}
+
+/// Runs a request in a prepared realm (see `execute_json_in`).
+pub fn execute_in(realm: &mut Realm, request: ExecuteRequest) -> Outcome {
     let gas_limit = request.gas_limit.unwrap_or(DEFAULT_GAS_LIMIT);
     if !(MIN_GAS_LIMIT..=MAX_GAS_LIMIT).contains(&gas_limit) {
         return failed(Fatal::new(ErrorCode::InvalidRequest, format!("gasLimit must be between {MIN_GAS_LIMIT} and {MAX_GAS_LIMIT}")), 0);
@@ -53,14 +78,36 @@ pub fn execute(request: ExecuteRequest) -> Outcome {
     if request.code.len() > MAX_CODE_BYTES {
         return failed(Fatal::new(ErrorCode::ParseError, format!("contract is {} bytes; the limit is {MAX_CODE_BYTES}", request.code.len())), 0);
     }
-    boa_engine::parser::nesting::set_limit(MAX_SOURCE_NESTING);
-    let host = Host::new(Store::new(request.state), GasMeter::new(gas_limit), request.context);
-    let mut context = match realm::new_context(host, Rc::new(TanaModuleLoader::default())) {
-        Ok(context) => context,
-        Err(e) => return failed(Fatal::new(ErrorCode::EngineFailure, e.to_string()), 0),
+    let compiled = realm.compiled.take().filter(|(code, _)| *code == request.code).map(|(_, module)| module);
+    realm.enter(Host::new(Store::new(request.state), GasMeter::new(gas_limit), request.context));
+    let module = match compiled {
+        Some(module) => Ok(module),
+        None => parse_module(&request.code, &mut realm.context).map_err(Failure::Parse),
     };
-    let result = run(&request.code, request.call.as_ref(), &mut context);
-    finish(result, &mut context)
+    let result = module.and_then(|module| run(&module, request.call.as_ref(), &mut realm.context));
+    finish(result, &mut realm.context)
+}
+
+/// Parses a contract ahead of its run and keeps it in the realm, for the run whose code it
+/// is. Parsing charges no gas, so a run's outcome is the same whether its code was compiled
+/// ahead or not. False if the code does not parse (its run reports the `ParseError`).
+pub fn compile_in(realm: &mut Realm, code: &str) -> bool {
+    if code.len() > MAX_CODE_BYTES {
+        return false;
+    }
+    match parse_module(code, &mut realm.context) {
+        Ok(module) => {
+            realm.compiled = Some((code.to_owned(), module));
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+fn parse_module(code: &str, context: &mut Context) -> Result<Module, EngineFailure> {
+    let code = format!("{PRELUDE}{code}");
+    let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(CONTRACT_PATH));
+    Module::parse(source, None, context).map_err(|e| parse_failure(&e))
 }
 
 /// What the contract produced before the host state is read back.
@@ -72,10 +119,7 @@ enum Failure {
     Parse(EngineFailure),
 }
 
-fn run(code: &str, call: Option<&crate::protocol::FunctionCall>, context: &mut Context) -> RunResult {
-    let code = format!("{PRELUDE}{code}");
-    let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(CONTRACT_PATH));
-    let module = Module::parse(source, None, context).map_err(|e| Failure::Parse(parse_failure(&e)))?;
+fn run(module: &Module, call: Option<&crate::protocol::FunctionCall>, context: &mut Context) -> RunResult {
     let evaluation = module.load_link_evaluate(context);
     settle(evaluation.into(), context)?;
     let namespace = module.namespace(context);

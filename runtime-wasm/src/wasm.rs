@@ -1,11 +1,15 @@
 //! The WebAssembly boundary. It only converts and maps: requests and outcomes
 //! cross as JSON strings; everything else happens in `execute`.
 
+use std::cell::RefCell;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::errors::{ErrorCode, Fatal};
 use crate::sandbox::allocator::{self, CappedAllocator};
+use crate::sandbox::realm::Realm;
 
 #[global_allocator]
 static ALLOCATOR: CappedAllocator = CappedAllocator;
@@ -13,18 +17,81 @@ static ALLOCATOR: CappedAllocator = CappedAllocator;
 /// The last panic message, kept for the host to read after a trap.
 static LAST_PANIC: Mutex<String> = Mutex::new(String::new());
 
+thread_local! {
+    /// The realm `prepare` built; every run enters it.
+    static PREPARED: RefCell<Option<Realm>> = const { RefCell::new(None) };
+}
+
+/// Set when a run enters the prepared realm. It is `false` in the memory image, so it is
+/// `true` only if the host forgot to put the image back: then the run is refused, never
+/// served by a used realm.
+static USED: AtomicBool = AtomicBool::new(false);
+
+/// Prepares the realm every run enters and the room runs may use. The host then keeps the
+/// memory in use (up to `imageEnd`, and the last 64 KiB page, where the heap keeps its bounds)
+/// as an image and puts it back before every run, so each run starts from the same bytes.
+/// Call once, before any run. False if the realm could not be prepared.
+#[wasm_bindgen]
+pub fn prepare() -> bool {
+    set_panic_hook();
+    let Ok(realm) = Realm::prepare() else { return false };
+    PREPARED.with(|prepared| *prepared.borrow_mut() = Some(realm));
+    allocator::reserve()
+}
+
+/// Parses a contract into the prepared realm ahead of its run, so that the host can keep the
+/// image with the contract compiled in, and start its later runs from it. False if it does not
+/// parse, or if the image was not restored after a run.
+#[wasm_bindgen]
+pub fn compile(code: &str) -> bool {
+    PREPARED.with(|prepared| match prepared.borrow_mut().as_mut() {
+        Some(realm) if !USED.load(Ordering::Relaxed) => crate::execute::compile_in(realm, code),
+        _ => false,
+    })
+}
+
+/// Where the memory in use ends (a multiple of 64 KiB).
+#[wasm_bindgen(js_name = imageEnd)]
+pub fn image_end() -> usize {
+    allocator::image_end()
+}
+
+/// The end of the highest block the heap has handed out since the image was taken: above the
+/// image's end, what a run touched lies below it.
+#[wasm_bindgen(js_name = highWater)]
+pub fn high_water() -> usize {
+    allocator::high_water()
+}
+
 /// Runs one contract. Input and output are the JSON forms of `ExecuteRequest` and `Outcome`.
+/// In the prepared realm if there is one (see `prepare`), else in a realm of its own.
 #[wasm_bindgen]
 pub fn execute(request: &str) -> String {
+    set_panic_hook();
+    PREPARED.with(|prepared| {
+        let mut prepared = prepared.borrow_mut();
+        let Some(realm) = prepared.as_mut() else { return run(|| crate::execute_json(request)) };
+        if USED.swap(true, Ordering::Relaxed) {
+            let refused = Fatal::new(ErrorCode::EngineFailure, "the engine's memory image was not restored after the last run");
+            return crate::execute::failed_json(refused);
+        }
+        run(|| crate::execute::execute_json_in(realm, request))
+    })
+}
+
+fn run(execute: impl FnOnce() -> String) -> String {
+    allocator::begin_run();
+    let outcome = execute();
+    allocator::end_run();
+    outcome
+}
+
+fn set_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         if let Ok(mut last) = LAST_PANIC.lock() {
             *last = info.to_string();
         }
     }));
-    allocator::begin_run();
-    let outcome = crate::execute_json(request);
-    allocator::end_run();
-    outcome
 }
 
 /// After a trap: why the instance died (`MemoryLimit`, or the panic message). Empty if unknown.
@@ -42,23 +109,6 @@ pub fn trap_reason() -> String {
         return "MemoryLimit".into();
     }
     panic
-}
-
-/// Engine facts the host reports (version, limits).
-#[wasm_bindgen(js_name = engineInfo)]
-pub fn engine_info() -> String {
-    use crate::limits::*;
-    serde_json::json!({
-        "tana": crate::modules::core::TANA_VERSION,
-        "boa": crate::modules::core::BOA_VERSION,
-        "limits": {
-            "maxKeyBytes": MAX_KEY_BYTES, "maxValueBytes": MAX_VALUE_BYTES,
-            "maxStateBytes": MAX_STATE_BYTES, "maxKeys": MAX_KEYS,
-            "maxCodeBytes": MAX_CODE_BYTES, "defaultGasLimit": DEFAULT_GAS_LIMIT,
-            "maxGasLimit": MAX_GAS_LIMIT, "maxHeapBytes": MAX_HEAP_BYTES,
-        }
-    })
-    .to_string()
 }
 
 /// rand (a Boa dependency) asks getrandom for entropy; contracts never get any.

@@ -1,5 +1,6 @@
 import * as glue from '../pkg/tana_engine.js';
 import { sha256Hex } from './bytes.ts';
+import { ImagedInstance } from './memory-image.ts';
 import { failedOutcome } from './outcome.ts';
 import { isNode } from './platform.ts';
 import { LIMITS, type ExecuteRequest, type Outcome } from './protocol.ts';
@@ -13,7 +14,7 @@ export interface EngineInstance {
   readonly hash: string;
   /** Runs a request exactly as given (JavaScript code). Never throws for contract faults. */
   execute(request: ExecuteRequest): Outcome;
-  /** Throws the instance away; the next run starts on a fresh one. */
+  /** Throws the instance away; the next run starts on a fresh one, which prepares its realm anew. */
   reset(): void;
 }
 
@@ -43,12 +44,11 @@ export async function compileEngine(source: EngineSource = DEFAULT_WASM): Promis
 
 async function instantiate(source: EngineSource): Promise<EngineInstance> {
   const { module, bytes } = await compile(source);
-  glue.initSync({ module });
-  compiledModule = module;
+  const instance = new ImagedInstance(module);
   return {
     hash: bytes ? await sha256Hex(bytes) : '',
-    execute: executeSafely,
-    reset: () => glue.__wbg_reset_state(),
+    execute: (request) => executeSafely(instance, request),
+    reset: () => instance.reset(),
   };
 }
 
@@ -57,11 +57,10 @@ async function instantiate(source: EngineSource): Promise<EngineInstance> {
  * stack overflowing is an engine fault, never an outcome: the engine's depth limits stop every
  * contract long before any host's stack ends, so reaching it means a missing limit (`EngineFailure`).
  */
-function executeSafely(request: ExecuteRequest): Outcome {
+function executeSafely(instance: ImagedInstance, request: ExecuteRequest): Outcome {
   try {
-    const outcome = JSON.parse(glue.execute(JSON.stringify(request))) as Outcome;
-    recycleIfWorn();
-    return outcome;
+    instance.enter(request.code);
+    return JSON.parse(glue.execute(JSON.stringify(request))) as Outcome;
   } catch (error) {
     let reason = '';
     try {
@@ -69,7 +68,7 @@ function executeSafely(request: ExecuteRequest): Outcome {
     } catch {
       // The instance may be too broken to answer; classify from the error alone.
     }
-    glue.__wbg_reset_state();
+    instance.renew();
     const limit = request.gasLimit ?? 0;
     if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', `the run used more than ${LIMITS.maxHeapBytes / 2 ** 20} MiB of memory`, limit);
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
@@ -78,21 +77,6 @@ function executeSafely(request: ExecuteRequest): Outcome {
     const detail = reason || (error instanceof Error ? error.message : String(error));
     return failedOutcome('EngineFailure', `the engine trapped: ${detail}`, limit);
   }
-}
-
-/**
- * Boa leaves a little of every run's realm behind (≈ 0.2 MB), so a warm instance's memory only
- * grows. Past half of the 256 MiB maximum the instance is replaced before the next run, so every
- * run keeps room for its full 64 MiB cap and a long-lived host never hits a false MemoryLimit.
- * Outcomes do not depend on this: fresh and warm instances give identical results.
- */
-const RECYCLE_AT_BYTES = 128 * 1024 * 1024;
-let compiledModule: WebAssembly.Module | undefined;
-
-function recycleIfWorn(): void {
-  // initSync() on an initialised glue returns the live instance's exports.
-  const { memory } = glue.initSync({ module: compiledModule! }) as unknown as { memory: WebAssembly.Memory };
-  if (memory.buffer.byteLength > RECYCLE_AT_BYTES) glue.__wbg_reset_state();
 }
 
 async function compile(source: EngineSource): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadEngine } from '@tana/engine';
 import { launchChromium } from '../support/chromium.ts';
 import { serveDirectory, type StaticServer } from '../../cli/src/static-server.ts';
-import { adversarialRequests, exampleRequests, standardRequests, type NamedRequest } from '../support/requests.ts';
+import { adversarialRequests, exampleRequests, isolationRequests, standardRequests, type NamedRequest } from '../support/requests.ts';
 
 /** The package as a page imports it: the built ES module, no bundler. */
 const ENGINE = '/runtime-wasm/dist/index.js';
@@ -59,6 +59,8 @@ for (const [suite, requests] of [
   ['examples', exampleRequests()],
   ['adversarial contracts', adversarialRequests()],
   ['standard built-ins', standardRequests()],
+  // In a row on the warm instance, each observer after a polluter must see what a fresh instance sees.
+  ['runs that try to leave something for the next', isolationRequests()],
 ] as const) {
   test(`${suite}: Chromium matches Node byte for byte, warm and fresh`, async () => {
     const node = await runInNode(requests);

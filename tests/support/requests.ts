@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { buildRequest, transpile, type ExecuteRequest, type PartialContext, type State } from '@tana/engine';
 import { adversarialCases } from '../fixtures/adversarial.ts';
+import { isolationSequence } from '../fixtures/isolation.ts';
 import { standardCases } from '../fixtures/standard.ts';
 
 export interface NamedRequest {
@@ -45,4 +46,9 @@ export function adversarialRequests(): NamedRequest[] {
 
 export function standardRequests(): NamedRequest[] {
   return standardCases.map((c) => ({ name: c.name, request: buildRequest(c.code) }));
+}
+
+/** Polluters, each followed by the observer (tests/fixtures/isolation.ts): run in a row, warm. */
+export function isolationRequests(): NamedRequest[] {
+  return isolationSequence().map((c) => ({ name: c.name, request: buildRequest(c.code) }));
 }

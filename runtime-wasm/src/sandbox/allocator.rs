@@ -3,6 +3,10 @@
 //! instance to name the failure `MemoryLimit`, then discards the instance.
 //! Installed as the global allocator only in the wasm build.
 //!
+//! It also tracks the highest address the heap has reached, so that the host can put
+//! back the memory image of a prepared realm by rewriting only what a run touched, and
+//! it reserves, before that image is taken, the room every run may use (see `wasm.rs`).
+//!
 //! It also asks Boa's collector for a collection each time the heap grows by
 //! `COLLECTION_STEP` (Boa counts only its values' headers, not the memory they own),
 //! so that garbage is freed by the run's own allocations, the same way everywhere.
@@ -20,6 +24,11 @@ static HIT: AtomicBool = AtomicBool::new(false);
 static NEXT_COLLECTION: AtomicUsize = AtomicUsize::new(usize::MAX);
 /// Heap growth between requested collections.
 const COLLECTION_STEP: usize = 8 * 1024 * 1024;
+/// The end of the highest block ever allocated.
+static HIGH_WATER: AtomicUsize = AtomicUsize::new(0);
+/// What `reserve` sets aside beyond the run's cap: the outcome's text, the request's,
+/// and room for fragmentation.
+const RESERVE_SLACK: usize = 16 * 1024 * 1024;
 
 pub struct CappedAllocator;
 
@@ -43,6 +52,7 @@ impl CappedAllocator {
         if ptr.is_null() {
             HIT.store(true, Ordering::Relaxed);
         } else {
+            HIGH_WATER.fetch_max(ptr as usize + new_size, Ordering::Relaxed);
             LIVE.fetch_sub(old_size, Ordering::Relaxed);
             let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
             if live > NEXT_COLLECTION.load(Ordering::Relaxed) {
@@ -89,15 +99,39 @@ unsafe impl GlobalAlloc for CappedAllocator {
     }
 }
 
-/// Starts counting a run's heap against the cap, from a heap with nothing of earlier
-/// runs left in it: everything unreachable is collected first, and the collector
-/// starts from its initial state.
+/// Starts counting a run's heap against the cap.
 pub fn begin_run() {
-    boa_gc::tana_reset();
     HIT.store(false, Ordering::Relaxed);
     let live = LIVE.load(Ordering::Relaxed);
     BASELINE.store(live, Ordering::Relaxed);
     NEXT_COLLECTION.store(live + COLLECTION_STEP, Ordering::Relaxed);
+}
+
+/// Makes the heap hold, as one free block at its top, all the room a run may use (its cap
+/// and some slack), so that runs do not grow the wasm memory. The block's contents are never
+/// read, so they need not be part of a memory image (see `image_end`). False if there is no room.
+pub fn reserve() -> bool {
+    let Ok(layout) = Layout::from_size_align(MAX_HEAP_BYTES + RESERVE_SLACK, 16) else { return false };
+    // SAFETY: a non-zero layout; the block is freed at once, unread and unwritten.
+    let block = unsafe { std::alloc::alloc(layout) };
+    if block.is_null() {
+        return false;
+    }
+    // SAFETY: `block` came from `alloc` with this layout.
+    unsafe { std::alloc::dealloc(block, layout) };
+    HIGH_WATER.store(block as usize, Ordering::Relaxed);
+    true
+}
+
+/// The end of the highest block allocated so far.
+pub fn high_water() -> usize {
+    HIGH_WATER.load(Ordering::Relaxed)
+}
+
+/// Where the heap's bytes in use end, rounded up to a 64 KiB page: the highest block and the
+/// header of the free block above it. Above lie free room and, in the last page, the heap's bounds.
+pub fn image_end() -> usize {
+    (high_water() + 64).next_multiple_of(64 * 1024)
 }
 
 pub fn end_run() {

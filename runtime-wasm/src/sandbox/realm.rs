@@ -1,16 +1,19 @@
-//! Builds the Boa context for one run and closes the global object: only
-//! standard, deterministic ECMAScript stays.
+//! Builds the Boa realm contracts run in and closes its global object: only
+//! standard, deterministic ECMAScript stays. A realm is prepared once and then
+//! entered by a run; in the wasm build the host restores the instance's memory to
+//! the image taken right after preparing, so every run enters the same realm, byte
+//! for byte, and no run can see anything of another (see `wasm.rs`).
 
 use std::rc::Rc;
 
 use boa_engine::property::Attribute;
 use boa_engine::object::FunctionObjectBuilder;
-use boa_engine::{Context, JsResult, JsValue, NativeFunction, js_string};
+use boa_engine::{Context, JsResult, JsValue, Module, NativeFunction, js_string};
 
 use super::{clock::BlockClock, hooks::TanaHooks, jobs::GasJobQueue};
 use crate::host::{self, Host};
 use crate::gas;
-use crate::limits::{MAX_NATIVE_DEPTH, MAX_RECURSION};
+use crate::limits::{MAX_NATIVE_DEPTH, MAX_RECURSION, MAX_SOURCE_NESTING};
 use crate::modules::{TanaModuleLoader, core::console_object};
 
 /// Globals that would leak time, scheduling, garbage collection or shared memory.
@@ -22,23 +25,46 @@ const REMOVED_GLOBALS: &[&str] =
 const UNFINISHED_PROPOSALS: &[(&str, &str)] =
     &[("Promise", "allKeyed"), ("Promise", "allSettledKeyed"), ("Iterator", "includes")];
 
-pub fn new_context(host: Host, loader: Rc<TanaModuleLoader>) -> JsResult<Context> {
-    let budget = usize::try_from(host.gas.limit()).unwrap_or(usize::MAX);
-    let mut context = Context::builder()
-        .instructions_remaining(budget)
-        .clock(Rc::new(BlockClock::new(host.world.block.timestamp)))
-        .host_hooks(Rc::new(TanaHooks))
-        .job_executor(Rc::new(GasJobQueue::default()))
-        .module_loader(loader)
-        .can_block(false)
-        .build()?;
-    context.runtime_limits_mut().set_recursion_limit(MAX_RECURSION);
-    context.set_native_depth_limit(MAX_NATIVE_DEPTH);
-    context.set_native_gas(gas::NATIVE);
-    context.tana_reset();
-    context.insert_data(host);
-    close_globals(&mut context)?;
-    Ok(context)
+/// A closed realm, ready for one run.
+pub struct Realm {
+    pub context: Context,
+    clock: Rc<BlockClock>,
+    /// A contract parsed ahead of its run, with its code (see `execute::compile_in`).
+    pub compiled: Option<(String, Module)>,
+}
+
+impl Realm {
+    /// Builds the context and closes its globals; then collects everything the building left
+    /// unreachable and puts the collector in its initial state, so that when it collects during
+    /// the run depends on the run alone.
+    pub fn prepare() -> JsResult<Self> {
+        boa_engine::parser::nesting::set_limit(MAX_SOURCE_NESTING);
+        let clock = Rc::new(BlockClock::default());
+        let mut context = Context::builder()
+            // Preparing is no run's work: the budget is the run's (see `enter`).
+            .instructions_remaining(usize::MAX)
+            .clock(clock.clone())
+            .host_hooks(Rc::new(TanaHooks))
+            .job_executor(Rc::new(GasJobQueue::default()))
+            .module_loader(Rc::new(TanaModuleLoader::default()))
+            .can_block(false)
+            .build()?;
+        context.runtime_limits_mut().set_recursion_limit(MAX_RECURSION);
+        context.set_native_depth_limit(MAX_NATIVE_DEPTH);
+        context.set_native_gas(gas::NATIVE);
+        close_globals(&mut context)?;
+        boa_engine::gc::tana_reset();
+        Ok(Self { context, clock, compiled: None })
+    }
+
+    /// Gives the run its host state: store, gas budget, block time, seeded randomness.
+    pub fn enter(&mut self, host: Host) {
+        let budget = usize::try_from(host.gas.limit()).unwrap_or(usize::MAX);
+        self.context.set_instructions_remaining(budget);
+        self.clock.set(host.world.block.timestamp);
+        self.context.tana_reset();
+        self.context.insert_data(host);
+    }
 }
 
 fn close_globals(context: &mut Context) -> JsResult<()> {

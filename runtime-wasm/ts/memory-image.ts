@@ -1,0 +1,138 @@
+import { LRUCache } from 'lru-cache';
+import * as glue from '../pkg/tana_engine.js';
+
+/**
+ * One engine instance's memory as a run must find it. The engine prepares its realm once
+ * (`prepare` in `wasm.rs`); the bytes then in use are an image: from the top of the stack
+ * (`start`; below it the stack is dead between calls) up to the heap's end, plus the last page,
+ * where the heap keeps its bounds. Between them lies the room runs use, zero in the image.
+ * Every run starts from an image, byte for byte, so a warm instance is a fresh one: no run can
+ * see anything of an earlier one. A contract's own image is the base image with the contract
+ * parsed into it: its later runs skip parsing, and end exactly as if they had parsed.
+ */
+interface MemoryImage {
+  start: number;
+  low: Uint8Array;
+  tail: Uint8Array;
+  byteLength: number;
+}
+
+interface RawExports {
+  memory: WebAssembly.Memory;
+  __wbindgen_add_to_stack_pointer(delta: number): number;
+}
+
+const PAGE = 65_536;
+/** Bytes of contract images kept (≈ 1.1 MB each); the least recently run go first. */
+const CONTRACT_IMAGES_BYTES = 48 * 2 ** 20;
+
+/** The glue's one instance (per JavaScript realm), its images, and which one its memory holds. */
+export class ImagedInstance {
+  readonly #module: WebAssembly.Module;
+  #base!: MemoryImage;
+  /** The image the memory was last set to. */
+  #current!: MemoryImage;
+  /** A run (or a failed parse) has changed the memory since. */
+  #dirty = false;
+  /** Contract images by the contract's code. */
+  readonly #contracts = new LRUCache<string, MemoryImage>({ maxSize: CONTRACT_IMAGES_BYTES, sizeCalculation: (image) => image.low.length + image.tail.length });
+
+  constructor(module: WebAssembly.Module) {
+    this.#module = module;
+    glue.initSync({ module });
+    this.#prepare();
+  }
+
+  /** A new instance that prepares its realm anew; every image is forgotten. */
+  reset(): void {
+    glue.__wbg_reset_state();
+    this.#contracts.clear();
+    this.#prepare();
+  }
+
+  /** Sets the memory to where a run of `code` must start; the caller then runs it. */
+  enter(code: unknown): void {
+    const image = typeof code === 'string' ? this.#contracts.get(code) : undefined;
+    if (typeof code !== 'string') {
+      // Not a request the engine will run: it answers InvalidRequest from the base image.
+      this.#set(this.#base);
+    } else if (image) {
+      this.#set(image);
+    } else {
+      this.#set(this.#base);
+      this.#compile(code);
+    }
+    this.#dirty = true;
+  }
+
+  /** After a trap: a fresh instance with the base image in its memory. */
+  renew(): void {
+    glue.__wbg_reset_state();
+    const { memory } = this.#raw();
+    memory.grow((this.#base.byteLength - memory.buffer.byteLength) / PAGE);
+    this.#write(this.#base, new Uint8Array(memory.buffer));
+    this.#current = this.#base;
+    this.#dirty = false;
+  }
+
+  #prepare(): void {
+    if (!glue.prepare()) throw new Error('the engine could not prepare its realm');
+    this.#base = this.#capture();
+    this.#current = this.#base;
+    this.#dirty = false;
+  }
+
+  /** Parses `code` into the base image and keeps the result as the contract's image. */
+  #compile(code: string): void {
+    if (!glue.compile(code)) {
+      // It does not parse: its run parses again and reports the error, from the base image.
+      this.#dirty = true;
+      this.#set(this.#base);
+      return;
+    }
+    const image = this.#capture();
+    this.#current = image;
+    if (image.byteLength === this.#base.byteLength) this.#contracts.set(code, image);
+  }
+
+  #capture(): MemoryImage {
+    const { memory, __wbindgen_add_to_stack_pointer } = this.#raw();
+    // Between calls the stack pointer is at the stack's top.
+    const start = __wbindgen_add_to_stack_pointer(0);
+    const { buffer } = memory;
+    return {
+      start,
+      low: new Uint8Array(buffer, start, glue.imageEnd() - start).slice(),
+      tail: new Uint8Array(buffer, buffer.byteLength - PAGE, PAGE).slice(),
+      byteLength: buffer.byteLength,
+    };
+  }
+
+  /** Puts `image` in the memory unless it is there untouched; what lies above it is zeroed again. */
+  #set(image: MemoryImage): void {
+    if (image === this.#current && !this.#dirty) return;
+    const { buffer } = this.#raw().memory;
+    // A run that outgrew the room reserved for it grew the memory: start from a fresh instance.
+    if (buffer.byteLength !== image.byteLength) {
+      this.renew();
+      if (image === this.#base) return;
+    }
+    const bytes = new Uint8Array(this.#raw().memory.buffer);
+    const end = image.start + image.low.length;
+    const touched = Math.min(Math.max(glue.highWater(), this.#current.start + this.#current.low.length), image.byteLength - PAGE);
+    if (touched > end) bytes.fill(0, end, touched);
+    this.#write(image, bytes);
+    this.#current = image;
+    this.#dirty = false;
+  }
+
+  #write(image: MemoryImage, bytes: Uint8Array): void {
+    bytes.set(image.low, image.start);
+    bytes.set(image.tail, image.byteLength - PAGE);
+  }
+
+  /** The live instance's exports (initSync() on an initialised glue returns them). */
+  #raw(): RawExports {
+    return glue.initSync({ module: this.#module }) as unknown as RawExports;
+  }
+}
