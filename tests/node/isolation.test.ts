@@ -30,7 +30,7 @@ test('the isolation sequence in a row on one instance equals each run on a fresh
   const requests = isolationRequests();
   const each = requests.map((r) => fresh(r.request));
   engine.reset();
-  requests.forEach((r, i) => assert.equal(outcomeText(r.request), each[i], r.name));
+  for (const [i, r] of requests.entries()) assert.equal(outcomeText(r.request), each[i], r.name);
 });
 
 test('random sequences of runs on one warm instance equal the same runs each on a fresh instance (fast-check)', () => {
