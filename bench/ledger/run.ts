@@ -24,6 +24,8 @@ if (!['sqlite', 'postgres'].includes(values.db)) throw new Error(`--db is sqlite
 const seconds = Number(values.seconds);
 const clients = Number(values.clients);
 const workerCounts = values.workers.split(',').map(Number);
+/** Every client of the load runs on 127.0.0.1: one address, which the per-address rate limit would throttle. */
+const UNLIMITED = ['--rate-limit', '100000000'];
 const tokenCode = transpile(readFileSync(new URL('./token.ts', import.meta.url), 'utf8'));
 
 interface Account extends KeyPair {
@@ -113,7 +115,7 @@ const summary: string[] = [];
 if (values.db === 'sqlite') {
   for (const workers of workerCounts) {
     const home = mkdtempSync(join(tmpdir(), 'tana-bench-'));
-    const ledger = await startTana(home, ['--workers', String(workers)], { stderr: 'inherit' });
+    const ledger = await startTana(home, ['--workers', String(workers), ...UNLIMITED], { stderr: 'inherit' });
     try {
       const { ceiling, calls } = await measure([ledger.url], { ledgerPids: [ledger.child.pid!] });
       console.log(`workers: ${workers}`);
@@ -136,7 +138,7 @@ if (values.db === 'sqlite') {
   const results: [string, { ceiling: LoadResult; calls: LoadResult }][] = [];
   try {
     const sqliteHome = mkdtempSync(join(tmpdir(), 'tana-bench-'));
-    const single = await startTana(sqliteHome, ['--workers', '1'], { stderr: 'inherit' });
+    const single = await startTana(sqliteHome, ['--workers', '1', ...UNLIMITED], { stderr: 'inherit' });
     try {
       results.push(['1 node, SQLite', await measure([single.url], { ledgerPids: [single.child.pid!] })]);
     } finally {
@@ -145,7 +147,7 @@ if (values.db === 'sqlite') {
     }
     for (const count of [1, 2]) {
       await sqlOn(server.adminUrl, [`CREATE DATABASE bench${count}`]);
-      const cluster = await startNodes(count, server.urlFor(`bench${count}`), ['--workers', '1']);
+      const cluster = await startNodes(count, server.urlFor(`bench${count}`), ['--workers', '1', ...UNLIMITED]);
       try {
         const pids = cluster.nodes.map((node) => node.process.child.pid!);
         results.push([`${count} node${count === 1 ? '' : 's'}, PostgreSQL`, await measure(cluster.urls(), { ledgerPids: pids, databasePids })]);

@@ -1,15 +1,15 @@
 // Node configurations, as in the seeds: $TANA_HOME/nodes/<name>.json holds the options of one
 // `tana start`, by the flags' names (port, host, data, db, workers, cors, faucet, trustProxy, maxGas,
-// gasPrice, depositPerByte); `tana start --node <name>` reads it, and flags given on the command line
+// rateLimit, gasPrice, depositPerByte); `tana start --node <name>` reads it, and flags given on the command line
 // win. Values are what the flags take (numbers may be JSON numbers, lists JSON arrays), and go
-// through the same checks as the flags. Hand-written: eleven known keys, each parsed by its flag's parser.
+// through the same checks as the flags. Hand-written: twelve known keys, each parsed by its flag's parser.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNT_ID_RULE, isAccountId } from '@tana/engine';
 import { readJsonFile, tanaHome } from './config.ts';
 import { UsageError } from './output.ts';
 
-export const NODE_KEYS = ['port', 'host', 'data', 'db', 'workers', 'cors', 'faucet', 'trustProxy', 'maxGas', 'gasPrice', 'depositPerByte'] as const;
+export const NODE_KEYS = ['port', 'host', 'data', 'db', 'workers', 'cors', 'faucet', 'trustProxy', 'maxGas', 'rateLimit', 'gasPrice', 'depositPerByte'] as const;
 export type NodeKey = (typeof NODE_KEYS)[number];
 /** A node file's options, each as the text its flag would take. */
 export type NodeOptions = Partial<Record<NodeKey, string>>;

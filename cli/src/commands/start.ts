@@ -28,6 +28,7 @@ export const startCommand = () =>
     .option('--faucet <amount[:CURRENCY]|off>', 'money granted to each new user (default: 100000 USD on loopback, off otherwise)')
     .option('--trust-proxy <addresses>', 'comma-separated proxy addresses/CIDRs whose Forwarded headers name the client')
     .option('--max-gas <n>', 'the highest gas limit a call may ask for here')
+    .option('--rate-limit <n>', 'requests a minute one client address may make (default: 6000)')
     .option('--gas-price <price[:CURRENCY]>', 'a new chain’s fee per gas, in the smallest unit (default: 0 on loopback, else 1:TANA)')
     .option('--deposit-per-byte <amount>', 'a new chain’s storage deposit per byte of contract state (default: 0 on loopback, else 100)')
     .option('--node <name>', 'take these options from $TANA_HOME/nodes/<name>.json (flags given here win)')
@@ -47,6 +48,7 @@ export const startCommand = () =>
       if (!/^[0-9]+$/.test(options.port) || port > 65535) throw new UsageError(`--port must be a port number (0–65535), not '${options.port}'`);
       const workers = parsePositiveInteger(options.workers, '--workers');
       const maxCallGas = parsePositiveInteger(options.maxGas, '--max-gas');
+      const rateLimitPerMinute = parsePositiveInteger(options.rateLimit, '--rate-limit');
       const faucet = parseFaucet(options.faucet, options.host);
       const fees = parseFees(options.gasPrice, options.depositPerByte, options.host);
       const db = options.db === undefined ? undefined : parseDatabaseUrlOrUsage(options.db);
@@ -62,6 +64,7 @@ export const startCommand = () =>
         host: options.host,
         workers,
         maxCallGas,
+        rateLimitPerMinute,
         faucet,
         trustProxy: parseList(options.trustProxy),
         corsOrigins: parseList(options.cors),
