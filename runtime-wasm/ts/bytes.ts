@@ -1,7 +1,12 @@
-// Bytes helpers shared by the engine loader and the transaction format (WebCrypto only).
+// Bytes helpers shared by the engine loader and the transaction format.
+import { sha256 } from '@noble/hashes/sha2.js';
+
+/** Below this, hashing in JavaScript beats WebCrypto's asynchronous round trip (≈ 8 µs against ≈ 50 µs for 1.5 KB). */
+const SMALL_INPUT_BYTES = 64 * 1024;
 
 export async function sha256Hex(bytes: Uint8Array | string): Promise<string> {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  if (data.length < SMALL_INPUT_BYTES) return toHex(sha256(data));
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource)));
 }
 
