@@ -71,9 +71,7 @@ step('compiling to wasm32 (a cold build takes a few minutes)', () =>
 const rawWasm = join(targetDir, tc.target, 'release', 'tana_engine.wasm');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-step('generating bindings', () =>
-  run('wasm-bindgen', [rawWasm, '--out-dir', outDir, '--out-name', outName, '--target', settings.bindgen.target, ...settings.bindgen.flags]),
-);
+step('generating bindings', () => run('wasm-bindgen', [rawWasm, '--out-dir', outDir, '--out-name', outName, '--target', settings.bindgen.target, ...settings.bindgen.flags]));
 
 const wasmFile = join(outDir, `${outName}_bg.wasm`);
 const wasmOpt = join(root, 'node_modules', '.bin', 'wasm-opt');

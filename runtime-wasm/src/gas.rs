@@ -14,6 +14,8 @@ pub const NATIVE: NativeGas = NativeGas {
     bytes_per_gas: 64,
     regex_steps_per_gas: 4,
     limb_ops_per_gas: 4,
+    regex_compile: 100,
+    regex_compiled_unit: 2,
 };
 
 /// What host operations cost, in gas. Byte costs are per started byte.
@@ -29,6 +31,8 @@ pub mod cost {
     pub const FETCH: u64 = 1_000;
     pub const FETCH_BYTE: u64 = 1;
     pub const PROMISE_JOB: u64 = 5;
+    /// Per code unit of source that `eval` or `Function` parses and compiles.
+    pub const SOURCE_CODE_UNIT: u64 = 20;
 }
 
 #[derive(Debug, Clone)]

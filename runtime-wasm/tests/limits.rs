@@ -75,6 +75,19 @@ fn native_work_is_charged_in_proportion() {
     assert!(sort_large > sort_small * 100, "sort: {sort_small} vs {sort_large}");
     let fill = gas("export default new Array(100000).fill(0).length");
     assert!(fill > 100_000, "fill: {fill}");
+    // Compiling a pattern: Unicode property classes build hundreds of ranges from a few characters.
+    let plain = gas("export default new RegExp('a', 'u').source");
+    let classes = gas(r"export default new RegExp('[\\p{L}\\p{N}\\p{Sc}]', 'u').source");
+    assert!(plain > 100, "a compiled pattern: {plain}");
+    assert!(classes > plain + 500, "property classes: {plain} vs {classes}");
+    // Source compiled at run time: parsing and compiling cost in proportion to its length.
+    let eval_short = gas("export default eval('1')");
+    let eval_long = gas("export default eval('1;'.repeat(20000) + '1')");
+    assert!(eval_long > eval_short + 40000 * 20, "eval: {eval_short} vs {eval_long}");
+    let function_long = gas("export default new Function('let x = 0;' + 'x += 1;'.repeat(2000) + 'return x')()");
+    assert!(function_long > 14000 * 20, "new Function: {function_long}");
+    let long = gas("export default new RegExp('x'.repeat(100000)).source.length");
+    assert!(long > gas("export default 'x'.repeat(100000).length") + 10_000, "a long pattern: {long}");
 }
 
 #[test]

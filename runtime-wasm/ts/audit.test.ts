@@ -6,7 +6,9 @@ import { sha256Hex, toHex } from './bytes.ts';
 import { callRequest, signTransaction, transactionId, type CallTransaction } from './transaction.ts';
 import { transpile } from './transpile.ts';
 
-const code = transpile("import { data } from 'tana:data'\nimport { tx } from 'tana:tx'\nconst n = ((await data.get<number>('n')) ?? 0) + (tx.input as number)\nawait data.set('n', n)\nawait data.commit()\nexport default n");
+const code = transpile(
+  "import { data } from 'tana:data'\nimport { tx } from 'tana:tx'\nconst n = ((await data.get<number>('n')) ?? 0) + (tx.input as number)\nawait data.set('n', n)\nawait data.commit()\nexport default n",
+);
 
 async function keyPair() {
   const pair = (await crypto.subtle.generateKey('Ed25519', true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -17,9 +19,18 @@ async function keyPair() {
 async function honestCall(state: Record<string, number>) {
   const engine = await loadEngine();
   const draft: CallTransaction = {
-    kind: 'call', chainId: 'test', sender: 'alice', nonce: 3, engineHash: engine.hash, timestamp: 1_700_000_000_000,
-    contractId: 'adder', codeHash: await sha256Hex(code), input: 5, gasLimit: 1_000_000,
-    block: { height: 7, timestamp: 1_700_000_000_000, executor: 'ledger' }, fetches: [],
+    kind: 'call',
+    chainId: 'test',
+    sender: 'alice',
+    nonce: 3,
+    engineHash: engine.hash,
+    timestamp: 1_700_000_000_000,
+    contractId: 'adder',
+    codeHash: await sha256Hex(code),
+    input: 5,
+    gasLimit: 1_000_000,
+    block: { height: 7, timestamp: 1_700_000_000_000, executor: 'ledger' },
+    fetches: [],
     outcome: { ok: true, value: null, diff: { set: {}, deleted: [], transfers: [] }, gasUsed: 0 },
   };
   const outcome = engine.execute(await callRequest(draft, code, state));

@@ -38,6 +38,6 @@ test('amounts with decimals', () => {
 test('a diff’s growth: new and larger values add bytes, smaller and deleted ones free them', () => {
   const before: Record<string, unknown> = { a: 'xxxx', gone: 1 };
   const growth = diffGrowth({ set: { a: 'x', b: 'yy' }, deleted: ['gone', 'never'] }, (key) => before[key] as never);
-  assert.equal(growth, (1 + 3) - (1 + 6) + (1 + 4) - (4 + 1));
+  assert.equal(growth, 1 + 3 - (1 + 6) + (1 + 4) - (4 + 1));
   assert.equal(depositFor(growth, { depositPerByte: '10' }), BigInt(growth) * 10n);
 });

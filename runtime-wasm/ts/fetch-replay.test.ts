@@ -25,7 +25,10 @@ test('records each missing fetch and runs again until the run needs nothing new'
   );
   assert.equal(result.outcome.ok, true);
   assert.deepEqual(seen, [[], ['https://a.test/1'], needs]);
-  assert.deepEqual(result.fetches.map((f) => f.url), needs);
+  assert.deepEqual(
+    result.fetches.map((f) => f.url),
+    needs,
+  );
 });
 
 test('without a recorder, or when a recorded URL is asked for again, the FetchNotRecorded outcome is the answer', async () => {

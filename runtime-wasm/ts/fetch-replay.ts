@@ -18,10 +18,7 @@ export function missingFetch(outcome: Outcome): string | undefined {
  * Runs `run` with the recorded fetches, recording each missing one and running again. Returns the
  * last outcome and the recordings it ran with (a URL asked for again after being recorded ends it).
  */
-export async function runRecordingFetches<T extends { outcome: Outcome }>(
-  run: (fetches: RecordedFetch[]) => Promise<T>,
-  options: FetchReplayOptions = {},
-): Promise<T & { fetches: RecordedFetch[] }> {
+export async function runRecordingFetches<T extends { outcome: Outcome }>(run: (fetches: RecordedFetch[]) => Promise<T>, options: FetchReplayOptions = {}): Promise<T & { fetches: RecordedFetch[] }> {
   const fetches = [...(options.fetches ?? [])];
   for (;;) {
     const result = await run([...fetches]);

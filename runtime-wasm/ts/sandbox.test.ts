@@ -56,7 +56,10 @@ test('runs queued in order, one at a time', async () => {
   const sandbox = await createSandbox();
   try {
     const outcomes = await Promise.all([1, 2, 3].map((n) => sandbox.run(`export default ${n}`)));
-    assert.deepEqual(outcomes.map((o) => o.value), [1, 2, 3]);
+    assert.deepEqual(
+      outcomes.map((o) => o.value),
+      [1, 2, 3],
+    );
   } finally {
     await sandbox.close();
   }

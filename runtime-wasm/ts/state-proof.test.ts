@@ -17,10 +17,7 @@ const MEMBER_LEAF_HASH = '79706392fca9a134b4845b63e0705e8806f1e0db11538a6a87aa00
 const DEPOSIT_LEAF_HASH = 'e133d11c96431e34bd0e713c4ba5dcc7b2e1b2a4734bc4b67b68fe6171e57b84';
 
 test('leaf bytes: 0x00 then the canonical JSON of [kind, owner, name, value]', async () => {
-  assert.equal(
-    toHex(leafBytes(state)),
-    `00${Buffer.from('["state","counter","count",{"n":1,"tags":["a","é"]}]').toString('hex')}`,
-  );
+  assert.equal(toHex(leafBytes(state)), `00${Buffer.from('["state","counter","count",{"n":1,"tags":["a","é"]}]').toString('hex')}`);
   assert.equal(await sha256Hex(leafBytes(state)), STATE_LEAF_HASH);
   assert.equal(await sha256Hex(leafBytes(balance)), BALANCE_LEAF_HASH);
 });

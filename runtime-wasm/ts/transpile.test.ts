@@ -11,9 +11,15 @@ test('strips types and keeps tana imports, even type-only looking ones', () => {
 test('keeps line numbers so errors point at the TypeScript source', () => {
   const source = 'type A = string\n\n\nthrow new Error("line 4")';
   const js = transpile(source);
-  assert.equal(js.split('\n').findIndex((l) => l.includes('line 4')), 3);
+  assert.equal(
+    js.split('\n').findIndex((l) => l.includes('line 4')),
+    3,
+  );
 });
 
 test('a syntax error is a TranspileError with the position', () => {
-  assert.throws(() => transpile('const = 1'), (e: unknown) => e instanceof TranspileError && /1:/.test((e as Error).message));
+  assert.throws(
+    () => transpile('const = 1'),
+    (e: unknown) => e instanceof TranspileError && /1:/.test((e as Error).message),
+  );
 });

@@ -21,7 +21,10 @@ async function snapshot(ledger: TestLedger) {
   return { head, balances, users };
 }
 
-describe('1. small-order public keys', () => {
+/** Each part of this suite is bounded in time, as a fault test must be. */
+const BOUNDED = { timeout: 20_000 };
+
+describe('1. small-order public keys', BOUNDED, () => {
   let ledger: TestLedger;
   before(async () => (ledger = await startTestLedger({ workers: 1 })));
   after(() => ledger.dispose());
@@ -39,7 +42,7 @@ describe('1. small-order public keys', () => {
   });
 });
 
-describe('2. rate limit per client address', () => {
+describe('2. rate limit per client address', BOUNDED, () => {
   let direct: TestLedger;
   let proxied: TestLedger;
   before(async () => {
@@ -77,7 +80,7 @@ describe('2. rate limit per client address', () => {
   });
 });
 
-describe('3. 413 on a keep-alive connection', () => {
+describe('3. 413 on a keep-alive connection', BOUNDED, () => {
   let ledger: TestLedger;
   before(async () => (ledger = await startTestLedger({ workers: 1, bodyLimitBytes: 64 * 1024 })));
   after(() => ledger.dispose());
@@ -107,7 +110,7 @@ describe('3. 413 on a keep-alive connection', () => {
   });
 });
 
-describe('4. hostile calls do not starve honest ones', () => {
+describe('4. hostile calls do not starve honest ones', BOUNDED, () => {
   let ledger: TestLedger;
   let honest: TestUser;
   const hostile: TestUser[] = [];
@@ -169,7 +172,7 @@ describe('4. hostile calls do not starve honest ones', () => {
   });
 });
 
-describe('5. calls while transfers stream', () => {
+describe('5. calls while transfers stream', BOUNDED, () => {
   let ledger: TestLedger;
   const streamers: TestUser[] = [];
   let caller: TestUser;
@@ -213,7 +216,7 @@ describe('5. calls while transfers stream', () => {
   });
 });
 
-describe('7. deeply nested input', () => {
+describe('7. deeply nested input', BOUNDED, () => {
   let ledger: TestLedger;
   let alice: TestUser;
   before(async () => {
@@ -239,7 +242,7 @@ describe('7. deeply nested input', () => {
   });
 });
 
-describe('8. a full disk', () => {
+describe('8. a full disk', BOUNDED, () => {
   let ledger: TestLedger;
   let alice: TestUser;
   before(async () => {
@@ -279,7 +282,7 @@ describe('8. a full disk', () => {
   });
 });
 
-describe('9. the faucet', () => {
+describe('9. the faucet', BOUNDED, () => {
   test('off unless the operator turns it on; when on, each grant is a signed mint on the chain', async () => {
     const plain = await startTestLedger({ workers: 1, faucet: undefined });
     const generous = await startTestLedger({ workers: 1, faucet: { amount: '500', currency: 'TANA' } });
@@ -305,7 +308,7 @@ describe('9. the faucet', () => {
   });
 });
 
-describe('11. the admin token', () => {
+describe('11. the admin token', BOUNDED, () => {
   let ledger: TestLedger;
   before(async () => {
     ledger = await startTestLedger({ workers: 1 });

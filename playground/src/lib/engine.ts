@@ -1,13 +1,26 @@
 // The engine in a Web Worker (the @tana/engine sandbox, bundled by Vite): the page never freezes,
 // and Stop ends a runaway contract at once.
 import { explainOutcome } from './diagnose.ts';
-import { createSandbox, sha256Hex, transpile, buildRequest, parseErrorOutcome, runRecordingFetches, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
+import {
+  createSandbox,
+  sha256Hex,
+  transpile,
+  buildRequest,
+  LIMITS,
+  parseErrorOutcome,
+  runRecordingFetches,
+  type Outcome,
+  type RecordedFetch,
+  type Sandbox,
+  type State,
+  type JsonValue,
+} from '@tana/engine';
 import EngineWorker from '@tana/engine/sandbox-worker?worker';
 import engineUrl from '@tana/engine/engine.wasm?url';
 
 export const RUN_TIMEOUT_MS = 10_000;
 /** The gas of a local run: the ledger's default for a call, so what runs here fits there. */
-export const RUN_GAS_LIMIT = 10_000_000;
+export const RUN_GAS_LIMIT = LIMITS.defaultGasLimit;
 let sandbox: Promise<Sandbox> | undefined;
 let hash: Promise<string> | undefined;
 
