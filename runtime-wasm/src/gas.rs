@@ -16,6 +16,7 @@ pub const NATIVE: NativeGas = NativeGas {
     limb_ops_per_gas: 4,
     regex_compile: 100,
     regex_compiled_unit: 2,
+    converted_code_unit: 2,
 };
 
 /// What host operations cost, in gas. Byte costs are per started byte.

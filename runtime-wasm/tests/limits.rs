@@ -86,6 +86,22 @@ fn native_work_is_charged_in_proportion() {
     assert!(eval_long > eval_short + 40000 * 20, "eval: {eval_short} vs {eval_long}");
     let function_long = gas("export default new Function('let x = 0;' + 'x += 1;'.repeat(2000) + 'return x')()");
     assert!(function_long > 14000 * 20, "new Function: {function_long}");
+    // Conversions that read a whole string: to a number, URI encoding, RegExp.escape, dates.
+    let digits = gas("export default 'x'.repeat(10000).length");
+    for conversion in [
+        "Number(s)",
+        "+s",
+        "parseInt(s)",
+        "parseFloat(s)",
+        "encodeURIComponent(s)",
+        "decodeURI(s)",
+        "RegExp.escape(s)",
+        "Date.parse(s)",
+        "new Date(s).getTime()",
+    ] {
+        let used = gas(&format!("const s = '1'.repeat(10000); export default String({conversion}).length"));
+        assert!(used > digits + 10000, "{conversion}: {used} vs {digits}");
+    }
     let long = gas("export default new RegExp('x'.repeat(100000)).source.length");
     assert!(long > gas("export default 'x'.repeat(100000).length") + 10_000, "a long pattern: {long}");
 }
