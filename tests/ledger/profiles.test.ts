@@ -28,9 +28,10 @@ describe('user profiles', () => {
   const submit = async (tx: Transaction, user: TestUser) => ledger.client.submit(await signTransaction(tx, user.privateKey));
   const profile = async (user: TestUser, fields: { username: string | null; displayName: string | null; bio: string | null }) =>
     submit(profileTransaction(ledger.chain, user.id, await nonce(user), fields), user);
-  const refused = async (code: string, attempt: Promise<unknown>) => {
+  /** Starts the attempt only after the users are read, so that it cannot reject unobserved meanwhile. */
+  const refused = async (code: string, attempt: () => Promise<unknown>) => {
     const before = await ledger.client.users();
-    await assert.rejects(attempt, (error: unknown) => {
+    await assert.rejects(attempt(), (error: unknown) => {
       assert.ok(error instanceof LedgerRequestError, String(error));
       assert.equal(error.code, code, error.message);
       return true;
@@ -53,16 +54,16 @@ describe('user profiles', () => {
     await profile(bob, { username: 'bobby', displayName: 'Bob B.', bio: null });
     assert.deepEqual((({ username, displayName, bio }) => ({ username, displayName, bio }))(await ledger.client.user('bob')), { username: 'bobby', displayName: 'Bob B.', bio: null });
     const forged = await signTransaction(profileTransaction(ledger.chain, 'bob', await nonce(bob), { username: 'evil', displayName: null, bio: null }), alice.privateKey);
-    await refused('BadSignature', ledger.client.submit(forged));
+    await refused('BadSignature', async () => ledger.client.submit(forged));
   });
 
   test('usernames are unique and never another account’s id; ids are never someone’s username', async () => {
-    await refused('UsernameTaken', profile(bob, { username: 'alice_l', displayName: null, bio: null }));
-    await refused('UsernameTaken', profile(bob, { username: 'alice', displayName: null, bio: null })); // alice's id, though a valid username
+    await refused('UsernameTaken', async () => profile(bob, { username: 'alice_l', displayName: null, bio: null }));
+    await refused('UsernameTaken', async () => profile(bob, { username: 'alice', displayName: null, bio: null })); // alice's id, though a valid username
     await profile(alice, { username: 'alice', displayName: 'Alice Liddell', bio: null }); // one's own id is fine
     const keys = await generateKeyPair();
-    await refused('AccountIdTaken', ledger.client.submit(await signTransaction(userTransaction(ledger.chain, 'bobby', keys.publicKey), keys.privateKey)));
-    await refused('AccountIdTaken', submit(teamTransaction(ledger.chain, 'alice', await nonce(alice), 'bobby'), alice));
+    await refused('AccountIdTaken', async () => ledger.client.submit(await signTransaction(userTransaction(ledger.chain, 'bobby', keys.publicKey), keys.privateKey)));
+    await refused('AccountIdTaken', async () => submit(teamTransaction(ledger.chain, 'alice', await nonce(alice), 'bobby'), alice));
     // alice gave up alice_l: now anyone may take it.
     await profile(bob, { username: 'alice_l', displayName: 'Bob B.', bio: null });
     assert.equal((await ledger.client.userByUsername('alice_l'))?.id, 'bob');
@@ -77,7 +78,7 @@ describe('user profiles', () => {
       { username: null, displayName: 'x'.repeat(65), bio: null },
       { username: null, displayName: null, bio: 'b'.repeat(281) },
     ]) {
-      await refused('ValidationError', profile(bob, fields));
+      await refused('ValidationError', async () => profile(bob, fields));
     }
   });
 
