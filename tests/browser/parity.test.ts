@@ -2,31 +2,19 @@
 // for every example and every adversarial contract, on a warm and a fresh instance.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadEngine } from '@tana/engine';
-import { launchChromium } from '../support/chromium.ts';
-import { serveDirectory, type StaticServer } from '../../cli/src/static-server.ts';
+import { ENGINE, openEnginePage } from '../support/engine-page.ts';
 import { adversarialRequests, exampleRequests, isolationRequests, standardRequests, type NamedRequest } from '../support/requests.ts';
 
-/** The package as a page imports it: the built ES module, no bundler. */
-const ENGINE = '/runtime-wasm/dist/index.js';
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
+let closePage: (() => Promise<void>) | undefined;
 
 before(async () => {
-  server = await serveDirectory(repo);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${server.url}/tests/browser/page.html`);
+  ({ page, close: closePage } = await openEnginePage());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closePage?.());
 
 /** Runs the requests in the page: all in a row on one instance (warm), then each on a fresh one. */
 function runInBrowser(requests: NamedRequest[]): Promise<{ warm: string[]; fresh: string[]; hash: string }> {

@@ -5,11 +5,9 @@
 //   TANA_DIFFERENTIAL_CASES=20000 TANA_DIFFERENTIAL_SEED=7 npm run test:differential
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSandbox, loadEngine, type ExecuteRequest } from '@tana/engine';
-import { launchChromium } from '../support/chromium.ts';
-import { serveDirectory, type StaticServer } from '../../cli/src/static-server.ts';
+import { ENGINE, openEnginePage } from '../support/engine-page.ts';
 import { differentialCases } from './contracts.ts';
 
 const SEED = Number(process.env.TANA_DIFFERENTIAL_SEED ?? 20261130);
@@ -21,23 +19,14 @@ const SANDBOX_TIMEOUT_MS = 60_000;
 
 const cases = differentialCases(SEED, COUNT);
 const requests = cases.map((c) => c.request);
-const ENGINE = '/runtime-wasm/dist/index.js';
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-let server: StaticServer;
-let browser: Browser;
 let page: Page;
+let closePage: (() => Promise<void>) | undefined;
 
 before(async () => {
-  server = await serveDirectory(repo);
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${server.url}/tests/browser/page.html`);
+  ({ page, close: closePage } = await openEnginePage());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => closePage?.());
 
 /** Node, main thread: all cases on one warm instance, and every FRESH_EVERY-th on a fresh one. */
 async function nodeMain(): Promise<{ warm: string[]; fresh: Map<number, string> }> {
