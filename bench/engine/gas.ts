@@ -39,6 +39,15 @@ export const gasPatterns: Record<string, string> = {
   'Object.keys': 'const o = {}; for (let i = 0; i < 10000; i++) o["k" + i] = i; for (;;) Object.keys(o)',
   'Array.from(iterable)': 'const s = new Set(); for (let i = 0; i < 10000; i++) s.add(i); for (;;) Array.from(s)',
   'spread arguments': 'const a = Array(50000).fill(1); for (;;) Math.max(...a)',
+  'long strings compared': "const a = 'x'.repeat(100000), b = 'x'.repeat(100000); let n = 0; for (;;) if (a === b || a < b) n++",
+  'long property key': "const k = 'k'.repeat(100000); const o = {}; for (;;) o[k] = 1",
+  'Map.set, long key': "const k = 'k'.repeat(100000); const m = new Map(); for (;;) m.set(k, 1)",
+  'sort, long strings': "const k = 'k'.repeat(10000); const a = []; for (let i = 0; i < 300; i++) a.push(k + ((i * 7919) % 300)); for (;;) a.slice().sort()",
+  'indexOf, sparse array': 'const a = []; a.length = 1000000; for (;;) a.indexOf(1)',
+  'Uint8Array indexOf': 'const u = new Uint8Array(1000000); for (;;) u.indexOf(7)',
+  'Set isSubsetOf': 'const s = new Set(); for (let i = 0; i < 10000; i++) s.add(i); for (;;) s.isSubsetOf(s)',
+  'ArrayBuffer resize': 'const b = new ArrayBuffer(0, { maxByteLength: 4000000 }); for (;;) { b.resize(4000000); b.resize(0) }',
+  'toString(3)': 'for (;;) (1e300).toString(3)',
 };
 
 const engine = await loadEngine();

@@ -120,6 +120,8 @@ enum Failure {
 }
 
 fn run(module: &Module, call: Option<&crate::protocol::FunctionCall>, context: &mut Context) -> RunResult {
+    // Compiling noted string work too; a run's gas must not depend on whether it compiled.
+    context.tana_forget_string_work();
     let evaluation = module.load_link_evaluate(context);
     settle(evaluation.into(), context)?;
     let namespace = module.namespace(context);

@@ -9,6 +9,7 @@ pub const NATIVE: NativeGas = NativeGas {
     property: 6,
     iteration: 4,
     comparison: 4,
+    call: 4,
     code_units_per_gas: 8,
     copied_units_per_gas: 64,
     bytes_per_gas: 64,

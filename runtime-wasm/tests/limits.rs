@@ -106,6 +106,68 @@ fn native_work_is_charged_in_proportion() {
     assert!(long > gas("export default 'x'.repeat(100000).length") + 10_000, "a long pattern: {long}");
 }
 
+/// Each pair: the same work on something short and on something long. Work that is linear
+/// in the long thing must cost gas in proportion, whether or not an instruction runs per step.
+#[test]
+fn work_on_long_strings_and_sparse_arrays_is_charged() {
+    let gas = |code: &str| run(code).gas_used;
+    let pairs = [
+        // Comparing and hashing long strings (noted by `boa_string`, charged by the engine).
+        ("a === b", "const a = 'x'.repeat(N), b = 'x'.repeat(N); let n = 0; for (let i = 0; i < 100; i++) if (a === b) n++"),
+        ("a < b", "const a = 'x'.repeat(N), b = 'x'.repeat(N) + 'y'; let n = 0; for (let i = 0; i < 100; i++) if (a < b) n++"),
+        ("switch", "const a = 'x'.repeat(N), b = 'x'.repeat(N); let n = 0; for (let i = 0; i < 100; i++) switch (a) { case b: n++ }"),
+        ("o[k]", "const k = 'k'.repeat(N); const o = {}; for (let i = 0; i < 100; i++) o[k] = i"),
+        ("k in o", "const k = 'k'.repeat(N); const o = {}; let n = 0; for (let i = 0; i < 100; i++) if (k in o) n++"),
+        ("Map.set", "const k = 'k'.repeat(N); const m = new Map(); for (let i = 0; i < 100; i++) m.set(k, i)"),
+        ("Symbol.for", "const k = 'k'.repeat(N); for (let i = 0; i < 100; i++) Symbol.for(k)"),
+        ("new Set", "const k = 'k'.repeat(N); const a = Array(100).fill(k); new Set(a)"),
+        // Every index of a sparse array, present or not.
+        ("sparse indexOf", "const a = []; a.length = N; a.indexOf(1)"),
+        ("sparse forEach", "const a = []; a.length = N; a.forEach(Object)"),
+        ("sparse reverse", "const a = []; a[N - 1] = 1; a.reverse()"),
+        ("typed indexOf", "const u = new Uint8Array(N); u.indexOf(7); u.lastIndexOf(7)"),
+        // A built-in calling a built-in per element: no instruction runs for either.
+        ("isSubsetOf", "const s = new Set(); for (let i = 0; i < N / 100; i++) s.add(i); for (let i = 0; i < 100; i++) s.isSubsetOf(s)"),
+        ("forEach(Object)", "const m = new Map(); for (let i = 0; i < N / 100; i++) m.set(i, i); for (let i = 0; i < 100; i++) m.forEach(Object)"),
+        // Buffers that grow, digits produced.
+        ("resize", "const b = new ArrayBuffer(0, { maxByteLength: N * 10 }); for (let i = 0; i < 100; i++) { b.resize(N * 10); b.resize(0) }"),
+        ("transfer", "let b = new ArrayBuffer(0); for (let i = 0; i < 100; i++) b = b.transfer(N * 10).transfer(0)"),
+        ("toString(3)", "for (let i = 0; i < N / 100; i++) (1e300).toString(3)"),
+        ("source", "const r = new RegExp('x'.repeat(N)); for (let i = 0; i < 100; i++) r.source"),
+        ("bound chain", "let f = function () {}; for (let i = 0; i < N / 1000; i++) f = f.bind(null, i); for (let i = 0; i < 100; i++) f()"),
+        ("union", "const s = new Set(); for (let i = 0; i < N / 100; i++) s.add(i); const t = new Set([1]); for (let i = 0; i < 100; i++) s.union(t)"),
+    ];
+    for (name, code) in pairs {
+        let short = gas(&code.replace('N', "1000"));
+        let long = gas(&code.replace('N', "100000"));
+        assert!(long > short * 10, "{name}: {short} for 1,000 against {long} for 100,000");
+    }
+    // A buffer larger than any may be is refused before anything is charged or allocated.
+    let huge = run("let name; try { new ArrayBuffer(1).transfer(2 ** 40) } catch (e) { name = e.name } export default name");
+    assert_eq!(huge.value, json!("RangeError"), "{:?}", huge.error);
+}
+
+/// A step the specification calls infallible still charges gas; running out there is
+/// `OutOfGas`, never a panic or an `EngineFailure`. Every gas limit up to what each contract
+/// needs stops it somewhere else.
+#[test]
+fn running_out_of_gas_anywhere_is_out_of_gas() {
+    let contracts = [
+        "function f(n) { if (n) return f(n - 1); for (let i = 0; i < 3; i++) new Error('x') } f(200)",
+        "const o = { a: 1, b: [1, 2], c: 'x' }; for (let i = 0; i < 3; i++) { const c = { ...o }; Object.getOwnPropertyDescriptors(c); JSON.parse(JSON.stringify(c)) }",
+        "const u = new Uint8Array(16).map((_, i) => i); for (let i = 0; i < 2; i++) { u.indexOf(9); u.includes(9); u.reverse(); u.sort(); u.slice().join() }",
+        "const s = new Set([1, 2, 3]); const m = new Map([[1, 2]]); for (let i = 0; i < 2; i++) { s.union(s); s.isSubsetOf(s); m.forEach(Object); Promise.all([1, 2]); Array.from(s) }",
+    ];
+    for code in contracts {
+        let needed = run(code);
+        assert!(needed.ok, "{code}: {:?}", needed.error);
+        for limit in 1_000..needed.gas_used {
+            let outcome = run_with_gas(code, limit);
+            assert_failed(&outcome, ErrorCode::OutOfGas);
+        }
+    }
+}
+
 #[test]
 fn expensive_built_ins_run_out_of_gas() {
     for code in [

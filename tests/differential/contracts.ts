@@ -42,6 +42,14 @@ const workCases: fc.Arbitrary<string>[] = [
   fc.integer({ min: 1, max: 15_000 }).map((n) => `export default 'ab,'.repeat(${n}).split(',').join(';').length`),
   fc.integer({ min: 1, max: 2_000 }).map((n) => `export default String(7n ** ${n}n * 3n ** ${n}n).length`),
   fc.integer({ min: 1, max: 600 }).map((n) => `for (let i = 0; i < 50; i++) await data.set('k' + i, i); export default (await data.keys('*' + 'k'.repeat(${n}))).length`),
+  // Comparing and hashing long strings, sparse and typed arrays scanned, built-ins calling built-ins.
+  fc.integer({ min: 1, max: 300_000 }).map((n) => `const a = 'x'.repeat(${n}), b = 'x'.repeat(${n}); let t = 0; for (let i = 0; i < 20; i++) t += (a === b) + (a < b + 'y'); export default t`),
+  fc
+    .integer({ min: 1, max: 300_000 })
+    .map((n) => `const k = 'k'.repeat(${n}); const o = {}, m = new Map(); for (let i = 0; i < 20; i++) { o[k] = i; m.set(k, i) } export default [o[k], m.get(k), Symbol.for(k) === Symbol.for(k)]`),
+  fc.integer({ min: 1, max: 600_000 }).map((n) => `const a = []; a.length = ${n}; a[${n} - 1] = 1; export default [a.indexOf(1), a.lastIndexOf(2), new Uint8Array(${n}).indexOf(1)]`),
+  fc.integer({ min: 1, max: 20_000 }).map((n) => `const s = new Set(); for (let i = 0; i < ${n}; i++) s.add(i); export default [s.isSubsetOf(s), s.union(new Set([-1])).size]`),
+  fc.integer({ min: 1, max: 800 }).map((n) => `let f = function (...a) { return a.length }; for (let i = 0; i < ${n}; i++) f = f.bind(null, i); export default f()`),
 ];
 
 /** JavaScript expressions whose JSON form is subtle or does not exist. */
