@@ -48,6 +48,8 @@ export const gasPatterns: Record<string, string> = {
   'Set isSubsetOf': 'const s = new Set(); for (let i = 0; i < 10000; i++) s.add(i); for (;;) s.isSubsetOf(s)',
   'ArrayBuffer resize': 'const b = new ArrayBuffer(0, { maxByteLength: 4000000 }); for (;;) { b.resize(4000000); b.resize(0) }',
   'toString(3)': 'for (;;) (1e300).toString(3)',
+  'String of a symbol, long description': "const s = Symbol('d'.repeat(100000)); for (;;) String(s)",
+  'typed array set across element types': 'const a = new BigUint64Array(100000), b = new BigInt64Array(100000); for (;;) b.set(a)',
 };
 
 const engine = await loadEngine();

@@ -29,5 +29,10 @@ export function engineBuildIsStale(engineRoot = repositoryEngine): boolean {
 export function ensureFreshEngineBuild(engineRoot = repositoryEngine): void {
   if (!engineBuildIsStale(engineRoot)) return;
   process.stderr.write('tana: @tana/engine is older than its source here; rebuilding it (once)…\n');
-  execFileSync(process.execPath, [join(engineRoot, 'scripts/build-package.mjs')], { cwd: engineRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync(process.execPath, [join(engineRoot, 'scripts/build-package.mjs')], { cwd: engineRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    // Say what to do rather than run a stale engine; the command itself goes on (it may not need the engine).
+    process.stderr.write(`tana: rebuilding @tana/engine failed (${(error as Error).message.split('\n')[0]}); run: npm run build --workspace @tana/engine\n`);
+  }
 }

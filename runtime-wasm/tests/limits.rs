@@ -136,6 +136,11 @@ fn work_on_long_strings_and_sparse_arrays_is_charged() {
         ("source", "const r = new RegExp('x'.repeat(N)); for (let i = 0; i < 100; i++) r.source"),
         ("bound chain", "let f = function () {}; for (let i = 0; i < N / 1000; i++) f = f.bind(null, i); for (let i = 0; i < 100; i++) f()"),
         ("union", "const s = new Set(); for (let i = 0; i < N / 100; i++) s.add(i); const t = new Set([1]); for (let i = 0; i < 100; i++) s.union(t)"),
+        // Strings built from others (every long string buffer allocated is charged).
+        ("String(symbol)", "const s = Symbol('d'.repeat(N)); for (let i = 0; i < 100; i++) String(s)"),
+        ("error toString", "const e = new Error('m'.repeat(N)); for (let i = 0; i < 100; i++) String(e)"),
+        // Typed arrays converted element by element.
+        ("set across types", "const a = new BigUint64Array(N / 10), b = new BigInt64Array(N / 10); for (let i = 0; i < 10; i++) b.set(a)"),
     ];
     for (name, code) in pairs {
         let short = gas(&code.replace('N', "1000"));

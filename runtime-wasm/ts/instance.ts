@@ -10,7 +10,7 @@ export type EngineSource = URL | string | ArrayBuffer | Uint8Array | Response | 
 
 /** The bare engine: JavaScript requests in, outcomes out. No transpiler, so workers stay small. */
 export interface EngineInstance {
-  /** sha256 of the `.wasm` (hex): the engine hash ledgers check. Empty when loaded from a compiled module. */
+  /** sha256 of the `.wasm` (hex): the engine hash ledgers check. Empty when loaded from a compiled module, or asked not to (a sandbox's worker: nobody there reads it, and hashing 5.6 MB delays its first run). */
   readonly hash: string;
   /** Runs a request exactly as given (JavaScript code). Never throws for contract faults. */
   execute(request: ExecuteRequest): Outcome;
@@ -26,8 +26,8 @@ let loaded: Promise<EngineInstance> | undefined;
  * instance per realm, so later calls return the first engine whatever their source.
  * With no source it loads the `.wasm` shipped beside this package.
  */
-export function loadInstance(source: EngineSource = DEFAULT_WASM): Promise<EngineInstance> {
-  loaded ??= instantiate(source).catch((error) => {
+export function loadInstance(source: EngineSource = DEFAULT_WASM, options: { hash?: boolean } = {}): Promise<EngineInstance> {
+  loaded ??= instantiate(source, options.hash ?? true).catch((error) => {
     loaded = undefined;
     throw error;
   });
@@ -39,14 +39,14 @@ export function loadInstance(source: EngineSource = DEFAULT_WASM): Promise<Engin
  * the module to sandboxes (`createSandbox({ engineModule })`) so that a pool compiles it once.
  */
 export async function compileEngine(source: EngineSource = DEFAULT_WASM): Promise<WebAssembly.Module> {
-  return (await compile(source)).module;
+  return (await compile(source, false)).module;
 }
 
-async function instantiate(source: EngineSource): Promise<EngineInstance> {
-  const { module, bytes } = await compile(source);
+async function instantiate(source: EngineSource, hashed: boolean): Promise<EngineInstance> {
+  const { module, bytes } = await compile(source, hashed);
   const instance = new ImagedInstance(module);
   return {
-    hash: bytes ? await sha256Hex(bytes) : '',
+    hash: bytes && hashed ? await sha256Hex(bytes) : '',
     execute: (request) => executeSafely(instance, request),
     reset: () => instance.reset(),
   };
@@ -79,20 +79,22 @@ function executeSafely(instance: ImagedInstance, request: ExecuteRequest): Outco
   }
 }
 
-async function compile(source: EngineSource): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {
+/** The compiled module, and its bytes when `wantBytes` (to hash them) or when they had to be read anyway. */
+async function compile(source: EngineSource, wantBytes = true): Promise<{ module: WebAssembly.Module; bytes?: Uint8Array }> {
   if (source instanceof WebAssembly.Module) return { module: source };
   const response = await responseOf(source as ByteSource);
   if (response && typeof WebAssembly.compileStreaming === 'function') {
     // Streaming compilation: compiled while it downloads, and a browser keeps the compiled code
     // with its cache entry for the URL, so a repeat visit does not compile at all.
     const copy = response.clone();
-    const bytes = copy.arrayBuffer().then((b) => new Uint8Array(b));
+    const bytes = () => copy.arrayBuffer().then((b) => new Uint8Array(b));
     try {
-      return { module: await WebAssembly.compileStreaming(response), bytes: await bytes };
+      const module = await WebAssembly.compileStreaming(response);
+      return { module, bytes: wantBytes ? await bytes() : undefined };
     } catch (error) {
       // Served without `Content-Type: application/wasm`: compile the bytes instead.
       if (!(error instanceof TypeError)) throw error;
-      const loaded = await bytes;
+      const loaded = await bytes();
       return { module: await WebAssembly.compile(loaded as BufferSource), bytes: loaded };
     }
   }

@@ -9,7 +9,7 @@ type Message = { id: number; request: ExecuteRequest; engine?: string | WebAssem
 let enginePromise: ReturnType<typeof loadInstance> | undefined;
 
 async function handle({ id, request, engine: source }: Message, reply: (m: unknown) => void) {
-  enginePromise ??= loadInstance(source);
+  enginePromise ??= loadInstance(source, { hash: false });
   let engine: EngineInstance;
   try {
     engine = await enginePromise;

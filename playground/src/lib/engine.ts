@@ -33,13 +33,27 @@ let warmed: () => void;
 /** Settles once the engine has run (or failed to load): heavier work, such as the editor's language service, waits for it. */
 export const engineWarm = new Promise<void>((resolve) => (warmed = resolve));
 
-/** Starts the worker and loads the engine now, so the first run is instant (and works offline later). */
-export async function warmUp(): Promise<void> {
-  try {
-    await (await getSandbox()).execute(buildRequest('', { gasLimit: 1000 }));
-  } finally {
-    warmed();
-  }
+/** Resolves at the next idle moment of the main thread (at the latest after `timeout` ms). */
+export function afterIdle(timeout = 500): Promise<void> {
+  return new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(() => resolve(), { timeout }));
+}
+
+let warming: Promise<void> | undefined;
+/**
+ * Starts the worker and loads the engine now, so the first run is instant (and works offline later).
+ * Once per page: the page's head starts it before the app hydrates, and the app awaits the same.
+ */
+export function warmUp(): Promise<void> {
+  warming ??= getSandbox()
+    .then((sandbox) => sandbox.execute(buildRequest('', { gasLimit: 1000 })))
+    .then(
+      () => warmed(),
+      (error: unknown) => {
+        warmed();
+        throw error;
+      },
+    );
+  return warming;
 }
 
 /** sha256 of the engine this page runs: it must be the ledger's. */
