@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engineBuildIsStale } from './fresh-engine.ts';
+import { engineBuildIsStale, resolvesEngineSource } from './fresh-engine.ts';
 
 function engineTree(): string {
   const root = mkdtempSync(join(tmpdir(), 'tana-fresh-engine-'));
@@ -45,4 +45,12 @@ test('an installed package (no source beside dist) is never rebuilt', () => {
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('with the source condition (as the test suites run), dist is not in use and never rebuilt', () => {
+  assert.equal(resolvesEngineSource([], '--conditions=@tana/source'), true);
+  assert.equal(resolvesEngineSource(['--conditions', '@tana/source'], ''), true);
+  assert.equal(resolvesEngineSource(['-C=@tana/source'], '--max-old-space-size=4096'), true);
+  assert.equal(resolvesEngineSource([], '--max-old-space-size=4096'), false);
+  assert.equal(resolvesEngineSource([], ''), false);
 });

@@ -25,9 +25,14 @@ export function engineBuildIsStale(engineRoot = repositoryEngine): boolean {
   return !existsSync(built) || statSync(built).mtimeMs < newestSource(engineRoot);
 }
 
-/** Rebuilds `@tana/engine`'s `dist/` when it is stale, saying so on stderr. */
+/** True when Node resolves `@tana/engine` to its TypeScript source (the test suites do), not to `dist/`. */
+export function resolvesEngineSource(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): boolean {
+  return [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => /^(--conditions|-C)=?@tana\/source$/.test(arg) || arg === '@tana/source');
+}
+
+/** Rebuilds `@tana/engine`'s `dist/` when it is stale and in use, saying so on stderr. */
 export function ensureFreshEngineBuild(engineRoot = repositoryEngine): void {
-  if (!engineBuildIsStale(engineRoot)) return;
+  if (resolvesEngineSource() || !engineBuildIsStale(engineRoot)) return;
   process.stderr.write('tana: @tana/engine is older than its source here; rebuilding it (once)…\n');
   try {
     execFileSync(process.execPath, [join(engineRoot, 'scripts/build-package.mjs')], { cwd: engineRoot, stdio: ['ignore', 'ignore', 'inherit'] });
