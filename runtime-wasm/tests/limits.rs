@@ -214,3 +214,46 @@ fn running_out_of_gas_names_the_limit_and_the_line() {
     let deep = run("function f(n) { return f(n + 1) }\nf(0)");
     assert_eq!(deep.error.unwrap().line, Some(3));
 }
+
+/// An exception thrown in a callee and caught in its caller leaves nothing on the engine's
+/// stack: a loop of them ends by gas, never by the stack-size limit.
+#[test]
+fn caught_exceptions_leave_nothing_on_the_stack() {
+    for code in [
+        "function f() { throw 0 } for (;;) try { f() } catch {}",
+        "function f(a, b, c) { const x = [a, b, c]; throw x } for (;;) try { f(1, 2, 3) } catch {}",
+        "function g() { throw 0 } function f() { return g() } for (;;) try { f() } catch {}",
+    ] {
+        assert_failed(&run_with_gas(code, 2_000_000), ErrorCode::OutOfGas);
+    }
+    let caught = run("function f(n) { throw n } let s = 0; for (let i = 0; i < 10000; i++) try { f(i) } catch (e) { s += e } export default s");
+    assert!(caught.ok, "{:?}", caught.error);
+    assert_eq!(caught.value, json!(49_995_000));
+}
+
+/// The matcher's step budget belongs to the thread that runs the contract: runs on other
+/// threads at the same time change neither a match's gas nor where a runaway match stops.
+#[test]
+fn matching_on_other_threads_changes_no_gas() {
+    let code = "let n = 0; for (let i = 0; i < 300; i++) n += /(a|b)+c/.exec('ab'.repeat(40 + i % 7) + 'c').index; export default n";
+    let alone = run(code);
+    assert!(alone.ok, "{:?}", alone.error);
+    let threads: Vec<_> = (0..2)
+        .map(|_| {
+            std::thread::Builder::new()
+                .stack_size(64 << 20)
+                .spawn(move || {
+                    (0..4)
+                        .map(|_| (run(code).gas_used, run_with_gas("export default /^(a+)+$/.test('a'.repeat(40) + 'b')", 1_000_000).error.map(|e| e.code)))
+                        .collect::<Vec<_>>()
+                })
+                .expect("thread")
+        })
+        .collect();
+    for thread in threads {
+        for (gas, runaway) in thread.join().expect("no panic") {
+            assert_eq!(gas, alone.gas_used);
+            assert_eq!(runaway, Some(ErrorCode::OutOfGas));
+        }
+    }
+}
