@@ -2,7 +2,7 @@
 # Materialises the patched crates that Cargo.toml's [patch.crates-io] points to:
 # for each patches/<crate>-<version>/ folder, the pinned crate from crates.io
 # (checksum-verified by cargo) plus that folder's *.patch files, in name order.
-# Each patch says at its top what it changes and why; patches/README.md lists them.
+# Each patch says at its top what it changes and why.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cargo_home="${CARGO_HOME:-$HOME/.cargo}"

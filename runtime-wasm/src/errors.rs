@@ -21,7 +21,8 @@ pub enum ErrorCode {
     /// A key, value or the contract's total state broke a storage limit.
     StorageLimit,
     /// The run nested deeper than the engine allows: JavaScript calls, or built-ins working
-    /// through nested values, prototype or Proxy chains. The same everywhere, whatever the host.
+    /// through nested values, prototype or Proxy chains; or it needed more of the engine's value
+    /// stack than allowed (thousands of bindings in one scope). The same everywhere, whatever the host.
     DepthLimit,
     /// The run allocated more memory than a run may use.
     MemoryLimit,

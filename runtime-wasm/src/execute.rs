@@ -28,6 +28,7 @@ pub const CONTRACT_PATH: &str = "contract.js";
 const PRELUDE: &str = "await undefined;";
 /// What a contract sees when it nests too deeply, whichever limit it met.
 const DEPTH_LIMIT_MESSAGE: &str = "the run nested deeper than the engine allows (calls, or nested values, prototype or proxy chains in built-ins)";
+const STACK_LIMIT_MESSAGE: &str = "the run needed more of the engine's value stack than it allows (deep calls, or code that holds very many values at once: thousands of bindings in one scope, or of parts in one template or literal)";
 
 /// Smallest gas limit: enough for the prelude itself.
 const MIN_GAS_LIMIT: u64 = 1_000;
@@ -263,9 +264,8 @@ fn unprelude(line: u32, column: u32) -> (u32, u32) {
 fn thrown_failure(error: JsError, context: &mut Context, gas_limit: u64) -> EngineFailure {
     if let Some(engine) = error.as_engine() {
         return match engine {
-            EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => {
-                failure_of(Fatal::new(ErrorCode::DepthLimit, DEPTH_LIMIT_MESSAGE))
-            }
+            EngineError::RuntimeLimit(RuntimeLimitError::Recursion) => failure_of(Fatal::new(ErrorCode::DepthLimit, DEPTH_LIMIT_MESSAGE)),
+            EngineError::RuntimeLimit(RuntimeLimitError::StackSize) => failure_of(Fatal::new(ErrorCode::DepthLimit, STACK_LIMIT_MESSAGE)),
             EngineError::NoInstructionsRemain => failure_of(Fatal::out_of_gas(gas_limit)),
             _ => failure_of(Fatal::new(ErrorCode::EngineFailure, engine.to_string())),
         };

@@ -18,6 +18,7 @@ pub const NATIVE: NativeGas = NativeGas {
     regex_compile: 100,
     regex_compiled_unit: 2,
     converted_code_unit: 2,
+    chain_link: 1,
 };
 
 /// What host operations cost, in gas. Byte costs are per started byte.

@@ -87,3 +87,14 @@ fn using_is_still_an_ordinary_identifier() {
         assert_eq!(outcome.value, value, "{code}: {:?}", outcome.error);
     }
 }
+
+/// `export { … }` may be the last thing in a source, with no semicolon (it is inserted):
+/// Boa 0.22 read past the end for a `from` and failed with "abrupt end".
+#[test]
+fn an_export_list_may_end_the_source() {
+    for code in ["const a = 1; export { a }", "const a = 2; export { a as default }", "const a = 3; export { a, a as b }\n"] {
+        let outcome = run(code);
+        assert!(outcome.ok, "{code}: {:?}", outcome.error);
+    }
+    assert_eq!(run("const a = 2; export { a as default }").value, json!(2));
+}

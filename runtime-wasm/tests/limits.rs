@@ -42,6 +42,42 @@ fn nesting_in_built_ins_stops_at_the_depth_limit() {
     assert_eq!(run("let p = []; for (let i = 0; i < 100000; i++) p = new Proxy(p, {}); export default Array.isArray(p)").value, json!(true));
 }
 
+/// Every chain the parser builds as a loop (comma lists, logical and relational operators)
+/// or as a recursion (`**`, `new new …`) nests the tree one level per link, which the
+/// compiler walks recursively on the host's stack: each takes the nesting budget, so a long
+/// chain is a parse error on every host, never a host stack overflow.
+#[test]
+fn every_chain_takes_the_nesting_budget() {
+    let chain = |n: usize, link: &str| vec!["a"; n].join(link);
+    for (name, long, short) in [
+        ("comma", format!("let a = 0; a = ({}); export default 1", chain(20000, ", ")), format!("let a = 0; a = ({}); export default 1", chain(400, ", "))),
+        ("for init", format!("let a = 0; for ({}; false;) {{}} export default 1", chain(20000, ", ")), format!("let a = 0; for ({}; false;) {{}} export default 1", chain(400, ", "))),
+        ("||", format!("let a = 0; export default {}", chain(20000, " || ")), format!("let a = 0; export default {}", chain(400, " || "))),
+        ("&&", format!("let a = 1; export default {}", chain(20000, " && ")), format!("let a = 1; export default {}", chain(400, " && "))),
+        ("??", format!("let a = 1; export default {}", chain(20000, " ?? ")), format!("let a = 1; export default {}", chain(400, " ?? "))),
+        ("<", format!("let a = 1; export default {}", chain(20000, " < ")), format!("let a = 1; export default {}", chain(400, " < "))),
+        ("instanceof", format!("let a = 1; try {{ {} }} catch {{}} export default 1", chain(20000, " instanceof ")), format!("let a = 1; try {{ {} }} catch {{}} export default 1", chain(400, " instanceof "))),
+        ("**", format!("let a = 1; export default {}", chain(20000, " ** ")), format!("let a = 1; export default {}", chain(400, " ** "))),
+        ("new", format!("function F() {{ return F }} export default typeof {}F", "new ".repeat(20000)), format!("function F() {{ return F }} export default typeof {}F", "new ".repeat(200))),
+    ] {
+        assert_failed(&run(&long), ErrorCode::ParseError);
+        let outcome = run(&short);
+        assert!(outcome.ok, "{name} within the budget: {:?}", outcome.error);
+    }
+}
+
+/// Limits met while a module starts (its bindings made, its first instructions) end the run
+/// with their own error; they were a panic ("async modules cannot directly throw").
+#[test]
+fn limits_while_a_module_starts_are_named() {
+    let template = format!("let a = 1; export default `{}`.length", "${a}".repeat(20000));
+    assert_failed(&run(&template), ErrorCode::DepthLimit);
+    let constants: String = (0..12000).map(|i| format!("const c{i} = {i};\n")).collect();
+    assert_failed(&run(&constants), ErrorCode::DepthLimit);
+    let vars: String = (0..1000).map(|i| format!("var v{i} = {i};\n")).collect();
+    assert_failed(&run_with_gas(&vars, 1000), ErrorCode::OutOfGas);
+}
+
 #[test]
 fn the_depth_limit_cannot_be_caught() {
     let code = "let a = [1]; for (let i = 0; i < 5000; i++) a = [a]; try { String(a) } catch { await data.set('caught', 1); await data.commit() }";
@@ -102,6 +138,22 @@ fn native_work_is_charged_in_proportion() {
         let used = gas(&format!("const s = '1'.repeat(10000); export default String({conversion}).length"));
         assert!(used > digits + 10000, "{conversion}: {used} vs {digits}");
     }
+    // Removing from the front moves everything after it: array elements, an object's named
+    // properties, a Map's or Set's entries. The same setup, with and without 200 removals.
+    for (name, setup, remove) in [
+        ("shift", "const a = []; for (let i = 0; i < 100000; i++) a.push(i);", "a.push(a.shift())"),
+        ("delete", "const o = {}; for (let i = 0; i < 1000; i++) o['k' + i] = i;", "delete o['k' + k]; o['k' + k] = k"),
+        ("Map.delete", "const m = new Map(); for (let i = 0; i < 20000; i++) m.set(i, i);", "m.delete(k); m.set(k, k)"),
+        ("Set.delete", "const s = new Set(); for (let i = 0; i < 20000; i++) s.add(i);", "s.delete(k); s.add(k)"),
+    ] {
+        let without = gas(&format!("{setup} for (let k = 0; k < 0; k++) {{ {remove} }}"));
+        let with = gas(&format!("{setup} for (let k = 0; k < 200; k++) {{ {remove} }}"));
+        assert!(with > without + 500_000, "{name}: {without} vs {with}");
+    }
+    // Private elements are a list each `#x` scans: a class with n private fields costs n² per `new`.
+    let class_of = |n: usize| format!("class C {{ {} }} for (let i = 0; i < 10; i++) new C()", (0..n).map(|i| format!("#p{i} = 0; ")).collect::<String>());
+    let (few, many) = (gas(&class_of(10)), gas(&class_of(1000)));
+    assert!(many > few + 1_000_000, "private fields: {few} vs {many}");
     let long = gas("export default new RegExp('x'.repeat(100000)).source.length");
     assert!(long > gas("export default 'x'.repeat(100000).length") + 10_000, "a long pattern: {long}");
 }
@@ -136,15 +188,30 @@ fn work_on_long_strings_and_sparse_arrays_is_charged() {
         ("source", "const r = new RegExp('x'.repeat(N)); for (let i = 0; i < 100; i++) r.source"),
         ("bound chain", "let f = function () {}; for (let i = 0; i < N / 1000; i++) f = f.bind(null, i); for (let i = 0; i < 100; i++) f()"),
         ("union", "const s = new Set(); for (let i = 0; i < N / 100; i++) s.add(i); const t = new Set([1]); for (let i = 0; i < 100; i++) s.union(t)"),
+        // Sources read in full even when they fail to compile or parse.
+        ("failed RegExp", "for (let i = 0; i < 10; i++) try { new RegExp('a'.repeat(N) + '(') } catch {}"),
+        ("RegExp flags", "for (let i = 0; i < 10; i++) try { new RegExp('a', 'x'.repeat(N)) } catch {}"),
+        ("rawJSON", "const s = JSON.stringify('a'.repeat(N)); for (let i = 0; i < 10; i++) JSON.rawJSON(s)"),
+        // Prototype and proxy chains walked in a loop.
+        ("instanceof", "function F() {} let o = {}; for (let i = 0; i < N / 100; i++) o = Object.create(o); for (let i = 0; i < 100; i++) o instanceof F"),
+        ("isPrototypeOf", "const p = {}; let o = {}; for (let i = 0; i < N / 100; i++) o = Object.create(o); for (let i = 0; i < 100; i++) p.isPrototypeOf(o)"),
+        ("setPrototypeOf", "let o = {}; for (let i = 0; i < N / 100; i++) o = Object.create(o); const x = {}; for (let i = 0; i < 100; i++) { Object.setPrototypeOf(x, o); Object.setPrototypeOf(x, null) }"),
+        ("Array.isArray", "let p = []; for (let i = 0; i < N / 100; i++) p = new Proxy(p, {}); for (let i = 0; i < 100; i++) Array.isArray(p)"),
         // Strings built from others (every long string buffer allocated is charged).
         ("String(symbol)", "const s = Symbol('d'.repeat(N)); for (let i = 0; i < 100; i++) String(s)"),
         ("error toString", "const e = new Error('m'.repeat(N)); for (let i = 0; i < 100; i++) String(e)"),
         // Typed arrays converted element by element.
         ("set across types", "const a = new BigUint64Array(N / 10), b = new BigInt64Array(N / 10); for (let i = 0; i < 10; i++) b.set(a)"),
     ];
+    // `N` as a word of its own (not the one in `JSON`) is the size.
+    let sized = |code: &str, n: &str| {
+        let chars: Vec<char> = code.chars().collect();
+        let word = |at: usize| chars.get(at).is_some_and(|c| c.is_ascii_alphanumeric());
+        chars.iter().enumerate().map(|(at, &c)| if c == 'N' && !word(at.wrapping_sub(1)) && !word(at + 1) { n.to_owned() } else { c.to_string() }).collect::<String>()
+    };
     for (name, code) in pairs {
-        let short = gas(&code.replace('N', "1000"));
-        let long = gas(&code.replace('N', "100000"));
+        let short = gas(&sized(code, "1000"));
+        let long = gas(&sized(code, "100000"));
         assert!(long > short * 10, "{name}: {short} for 1,000 against {long} for 100,000");
     }
     // A buffer larger than any may be is refused before anything is charged or allocated.
