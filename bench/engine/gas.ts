@@ -50,6 +50,23 @@ export const gasPatterns: Record<string, string> = {
   'toString(3)': 'for (;;) (1e300).toString(3)',
   'String of a symbol, long description': "const s = Symbol('d'.repeat(100000)); for (;;) String(s)",
   'typed array set across element types': 'const a = new BigUint64Array(100000), b = new BigInt64Array(100000); for (;;) b.set(a)',
+  'failed regex compile, long pattern': "const p = 'a'.repeat(100000) + '('; for (;;) try { new RegExp(p) } catch {}",
+  'JSON.rawJSON, long text': "const t = JSON.stringify('a'.repeat(100000)); for (;;) JSON.rawJSON(t)",
+  'instanceof, deep chain': 'function F() {} let o = {}; for (let i = 0; i < 50000; i++) o = Object.create(o); for (;;) o instanceof F',
+  'setPrototypeOf, deep chain': 'let o = {}; for (let i = 0; i < 50000; i++) o = Object.create(o); const x = {}; for (;;) { Object.setPrototypeOf(x, o); Object.setPrototypeOf(x, null) }',
+  'Array.isArray through proxies': 'let p = []; for (let i = 0; i < 5000; i++) p = new Proxy(p, {}); for (;;) Array.isArray(p)',
+  'shift + push, long array': 'const a = []; for (let i = 0; i < 100000; i++) a.push(i); for (;;) a.push(a.shift())',
+  'delete front key, big object': "const o = {}; for (let i = 0; i < 5000; i++) o['k' + i] = i; for (let k = 0; ; k = (k + 1) % 5000) { delete o['k' + k]; o['k' + k] = k }",
+  'Map delete front + set': 'const m = new Map(); for (let i = 0; i < 20000; i++) m.set(i, i); for (let k = 0; ; k = (k + 1) % 20000) { m.delete(k); m.set(k, k) }',
+  'missing property, 190 prototypes': 'let o = {}; for (let i = 0; i < 190; i++) o = Object.create(o); for (;;) o.zzz',
+  'missing property, 190 proxies': 'let p = {}; for (let i = 0; i < 190; i++) p = new Proxy(p, {}); for (;;) p.zzz',
+  '"in", 190 prototypes': "let o = {}; for (let i = 0; i < 190; i++) o = Object.create(o); for (;;) 'zzz' in o",
+  'for…in, deep chain': 'let o = {}; for (let i = 0; i < 5000; i++) o = Object.create(o); for (;;) for (const k in o) {}',
+  'backreference, long text': "const s = 'x'.repeat(2000); for (;;) /^(.*)\\1$/.test(s)",
+  'species through bound functions': 'let F = Array; for (let i = 0; i < 5000; i++) F = F.bind(null); const a = [1]; a.constructor = { [Symbol.species]: F }; for (;;) a.map((x) => x)',
+  'Map forEach, callback throws': 'const m = new Map(); for (let i = 0; i < 100000; i++) m.set(i, i); const t = () => { throw 0 }; for (;;) try { m.forEach(t) } catch {}',
+  'call on a big non-function': "const o = {}; for (let i = 0; i < 10000; i++) o['k' + i] = i; const call = Function.prototype.call; for (;;) try { call.call(o) } catch {}",
+  'private fields, many': `class C { ${Array.from({ length: 300 }, (_, i) => `#p${i} = ${i};`).join(' ')} } for (;;) new C()`,
 };
 
 const engine = await loadEngine();

@@ -78,7 +78,9 @@ function execute(context: QuickJSContext, request: ExecuteRequest, file: string)
   }
   runtime.executePendingJobs();
   const state = context.getPromiseState(evaluated.value);
-  evaluated.value.dispose();
+  // A module without top-level await evaluates to its namespace, not a promise: then the state's
+  // value is that same handle, disposed below as `exports`.
+  if (!(state.type === 'fulfilled' && state.notAPromise)) evaluated.value.dispose();
   if (state.type === 'pending') return failed('Unsettled');
   if (state.type === 'rejected') {
     const error = context.dump(state.error);

@@ -150,6 +150,19 @@ fn native_work_is_charged_in_proportion() {
         let with = gas(&format!("{setup} for (let k = 0; k < 200; k++) {{ {remove} }}"));
         assert!(with > without + 500_000, "{name}: {without} vs {with}");
     }
+    // A property looked up through a prototype chain walks each link (natively recursive, so
+    // at most the native depth, 200); `for…in` walks the whole chain in a loop.
+    let chain = |depth: u32, work: &str| gas(&format!("let o = {{}}; for (let i = 0; i < {depth}; i++) o = Object.create(o); for (let k = 0; k < 10000; k++) {{ {work} }}"));
+    for work in ["o.missing", "'missing' in o"] {
+        let (shallow, deep) = (chain(1, work), chain(100, work));
+        assert!(deep > shallow + 500_000, "{work} through 100 prototypes: {shallow} vs {deep}");
+    }
+    let (shallow, deep) = (chain(1, "for (const key in o) {}"), chain(1000, "for (const key in o) {}"));
+    assert!(deep > shallow + 500_000, "for…in over 1000 prototypes: {shallow} vs {deep}");
+    // A backreference compares the whole text its group matched: `(.*)\1` on 2,000 units tries
+    // about 1,000 lengths, each compared in full.
+    let backreference = gas("export default /^(.*)\\1$/.test('x'.repeat(2000))");
+    assert!(backreference > 200_000, "backreference: {backreference}");
     // Private elements are a list each `#x` scans: a class with n private fields costs n² per `new`.
     let class_of = |n: usize| format!("class C {{ {} }} for (let i = 0; i < 10; i++) new C()", (0..n).map(|i| format!("#p{i} = 0; ")).collect::<String>());
     let (few, many) = (gas(&class_of(10)), gas(&class_of(1000)));
@@ -322,5 +335,16 @@ fn matching_on_other_threads_changes_no_gas() {
             assert_eq!(gas, alone.gas_used);
             assert_eq!(runaway, Some(ErrorCode::OutOfGas));
         }
+    }
+}
+
+/// Error messages name a value's type, not its contents: formatting a whole object or string
+/// into a message was work no gas paid for.
+#[test]
+fn error_messages_do_not_format_whole_values() {
+    for this in ["'a'.repeat(100000)", "Object.fromEntries(Array.from({ length: 10000 }, (_, i) => ['k' + i, i]))"] {
+        let outcome = run(&format!("let m; try {{ Function.prototype.call.call({this}) }} catch (e) {{ m = e.message }} export default m"));
+        let message = outcome.value.as_str().map(str::to_owned).unwrap_or_default();
+        assert!(message.contains("needs a function") && message.len() < 200, "{message:.300}");
     }
 }

@@ -1,0 +1,51 @@
+// bench/engine/compile.ts: does compiling stay in proportion to the source? The contract's own
+// module is parsed, compiled and linked uncharged (once, within its 512 KB), so each shape of
+// source below — many declarations in one scope, many exports, many parameters — is run at two
+// sizes: the time must about double when the source doubles (growth ≈ 2, quadratic would be 4).
+// QuickJS runs the same sources beside it, as the peer.
+//   npm run bench:compile
+import { buildRequest, loadEngine } from '@tana/engine';
+import { loadQuickJS } from './quickjs-peer.ts';
+import { fmt, ratio, timeMedian } from './measure.ts';
+
+const list = (n: number, item: (i: number) => string, separator = '\n') => Array.from({ length: n }, (_, i) => item(i)).join(separator);
+
+/** Source shapes, each of `n` declarations (or names) in one scope. */
+export const compileShapes: Record<string, (n: number) => string> = {
+  'top-level let': (n) => list(n, (i) => `let l${i} = ${i};`),
+  'top-level var': (n) => list(n, (i) => `var v${i} = ${i};`),
+  'function declarations': (n) => list(n, (i) => `function f${i}() { return ${i} }`),
+  'let in a function': (n) => `function g() { ${list(n, (i) => `let l${i} = ${i};`)} return l0 } g()`,
+  parameters: (n) => `function f(${list(n, (i) => `a${i}`, ', ')}) { return a0 } f(1)`,
+  'one binding, many export names': (n) => `const a = 1; export { ${list(n, (i) => `a as e${i}`, ', ')} }`,
+  'ordinary statements (peer shape)': (n) => `let x = 0; ${list(n, (i) => `x = x + ${i};`)}`,
+};
+
+const SIZES = [5_000, 10_000];
+
+const tana = await loadEngine();
+const quickjs = await loadQuickJS();
+
+console.log('bench/engine/compile — compiling large sources: Tana (Boa → wasm) vs QuickJS, Node', process.version);
+console.log(`each source at ${SIZES[0]} and ${SIZES[1]} items; growth = time at ${SIZES[1]} / time at ${SIZES[0]} (linear ≈ 2)\n`);
+const header = ['shape', 'KB', 'tana ms', 'quickjs ms', 'tana/quickjs', 'tana growth'];
+const rows: string[][] = [];
+for (const [name, shape] of Object.entries(compileShapes)) {
+  const times = SIZES.map((n) => {
+    const code = shape(n);
+    // A new source each time (a numbered comment), so that no engine reuses an earlier compile.
+    let sample = 0;
+    const fresh = () => buildRequest(`${code}\n// ${sample++}`, { gasLimit: 50_000_000 });
+    const outcome = tana.execute(fresh());
+    if (!outcome.ok) throw new Error(`${name} at ${n}: ${outcome.error.code} ${outcome.error.message}`);
+    return {
+      kb: code.length / 1024,
+      tana: timeMedian(() => tana.execute(fresh()), 3),
+      quickjs: timeMedian(() => quickjs.execute(fresh()), 3),
+    };
+  });
+  const [small, large] = times;
+  rows.push([name, fmt(large.kb, 0), fmt(large.tana), fmt(large.quickjs), ratio(large.tana, large.quickjs), fmt(large.tana / small.tana, 2)]);
+}
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
