@@ -63,7 +63,7 @@ export const gasPatterns: Record<string, string> = {
   '"in", 190 prototypes': "let o = {}; for (let i = 0; i < 190; i++) o = Object.create(o); for (;;) 'zzz' in o",
   'for…in, deep chain': 'let o = {}; for (let i = 0; i < 5000; i++) o = Object.create(o); for (;;) for (const k in o) {}',
   'backreference, long text': "const s = 'x'.repeat(2000); for (;;) /^(.*)\\1$/.test(s)",
-  'species through bound functions': 'let F = Array; for (let i = 0; i < 5000; i++) F = F.bind(null); const a = [1]; a.constructor = { [Symbol.species]: F }; for (;;) a.map((x) => x)',
+  'species through bound functions': 'let F = Array; for (let i = 0; i < 1000; i++) F = F.bind(null); const a = [1]; a.constructor = { [Symbol.species]: F }; for (;;) a.map((x) => x)',
   'Map forEach, callback throws': 'const m = new Map(); for (let i = 0; i < 100000; i++) m.set(i, i); const t = () => { throw 0 }; for (;;) try { m.forEach(t) } catch {}',
   'call on a big non-function': "const o = {}; for (let i = 0; i < 10000; i++) o['k' + i] = i; const call = Function.prototype.call; for (;;) try { call.call(o) } catch {}",
   'private fields, many': `class C { ${Array.from({ length: 300 }, (_, i) => `#p${i} = ${i};`).join(' ')} } for (;;) new C()`,
