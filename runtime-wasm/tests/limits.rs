@@ -38,6 +38,9 @@ fn nesting_in_built_ins_stops_at_the_depth_limit() {
     assert_failed(&run(&format!("{} await data.set('a', a)", nested(5000))), ErrorCode::NotSerializable);
     assert_failed(&run("let p = {}; for (let i = 0; i < 10000; i++) p = new Proxy(p, {}); export default p.x"), ErrorCode::DepthLimit);
     assert_failed(&run("let o = {}; for (let i = 0; i < 10000; i++) o = Object.create(o); export default o.x"), ErrorCode::DepthLimit);
+    // A chain of `yield*` resumes each generator from the one outside it.
+    assert_failed(&run("function* g(n) { if (n) yield* g(n - 1); else yield 1 } export default [...g(5000)].length"), ErrorCode::DepthLimit);
+    assert_failed(&run("async function* g(n) { if (n) yield* g(n - 1); else yield 1 } let c = 0; for await (const x of g(3000)) c++; export default c"), ErrorCode::DepthLimit);
     // IsArray walks a proxy chain in a loop: no depth at all.
     assert_eq!(run("let p = []; for (let i = 0; i < 100000; i++) p = new Proxy(p, {}); export default Array.isArray(p)").value, json!(true));
 }
@@ -91,6 +94,9 @@ fn deep_sources_are_parse_errors_with_a_position() {
         format!("let x = 0; {} x = 1", "if (1) ".repeat(600)),
         format!("export default {}", vec!["1"; 600].join(" + ")),
         format!("export default a{}", ".b".repeat(300)),
+        format!("let {}x{} = {{}}", "{ a: ".repeat(600), " }".repeat(600)),
+        format!("function f({}x{}) {{}}", "[".repeat(600), "]".repeat(600)),
+        format!("const C = {}null{}", "class extends ".repeat(600), " {}".repeat(600)),
     ] {
         let outcome = run(&source);
         assert_failed(&outcome, ErrorCode::ParseError);
@@ -145,6 +151,8 @@ fn native_work_is_charged_in_proportion() {
         ("delete", "const o = {}; for (let i = 0; i < 1000; i++) o['k' + i] = i;", "delete o['k' + k]; o['k' + k] = k"),
         ("Map.delete", "const m = new Map(); for (let i = 0; i < 20000; i++) m.set(i, i);", "m.delete(k); m.set(k, k)"),
         ("Set.delete", "const s = new Set(); for (let i = 0; i < 20000; i++) s.add(i);", "s.delete(k); s.add(k)"),
+        // Deleted while iterated: the map is compacted when the iteration ends.
+        ("Map.delete in forEach", "const m = new Map(); for (let i = 0; i < 20000; i++) m.set(i, i);", "try { m.forEach(() => { m.delete(k); m.set(k, k); throw 0 }) } catch {}"),
     ] {
         let without = gas(&format!("{setup} for (let k = 0; k < 0; k++) {{ {remove} }}"));
         let with = gas(&format!("{setup} for (let k = 0; k < 200; k++) {{ {remove} }}"));
@@ -242,6 +250,7 @@ fn running_out_of_gas_anywhere_is_out_of_gas() {
         "const o = { a: 1, b: [1, 2], c: 'x' }; for (let i = 0; i < 3; i++) { const c = { ...o }; Object.getOwnPropertyDescriptors(c); JSON.parse(JSON.stringify(c)) }",
         "const u = new Uint8Array(16).map((_, i) => i); for (let i = 0; i < 2; i++) { u.indexOf(9); u.includes(9); u.reverse(); u.sort(); u.slice().join() }",
         "const s = new Set([1, 2, 3]); const m = new Map([[1, 2]]); for (let i = 0; i < 2; i++) { s.union(s); s.isSubsetOf(s); m.forEach(Object); Promise.all([1, 2]); Array.from(s) }",
+        "class A { #x = 1; get x() { return this.#x } } class B extends A {} for (let i = 0; i < 2; i++) { for await (const v of [1, 2]) new B().x; await Array.fromAsync(new Set([1])); 'x' in new B(); delete new B().x }",
     ];
     for code in contracts {
         let needed = run(code);
