@@ -315,6 +315,18 @@ fn caught_exceptions_leave_nothing_on_the_stack() {
     ] {
         assert_failed(&run_with_gas(code, 2_000_000), ErrorCode::OutOfGas);
     }
+    // Values the catching frame itself pushed for a call the exception abandoned.
+    for code in [
+        "const out = []; for (;;) try { out.push(JSON.parse('{')) } catch {}",
+        "function f() { throw 0 } function g(a, b) {} for (;;) try { g(1, f()) } catch {}",
+        "function f() { throw 0 } for (;;) try { new Array(1, 2, f()) } catch {}",
+    ] {
+        assert_failed(&run_with_gas(code, 2_000_000), ErrorCode::OutOfGas);
+    }
+    // A handler in a generator or an async function, thrown into while a call was being set up.
+    assert_eq!(run("function* g() { try { Math.max(1, yield) } catch (e) { yield e + 1 } } const it = g(); it.next(); export default it.throw(5).value").value, json!(6));
+    assert_eq!(run("async function h() { try { return Math.max(1, await Promise.reject(2)) } catch (e) { return [e, Math.max(3, 4)] } } export default await h()").value, json!([2, 4]));
+    assert_eq!(run("let n = 0; for (let i = 0; i < 3; i++) { try { try { Math.max(1, JSON.parse('{')) } finally { n += 10 } } catch { n += 1 } } export default n").value, json!(33));
     let caught = run("function f(n) { throw n } let s = 0; for (let i = 0; i < 10000; i++) try { f(i) } catch (e) { s += e } export default s");
     assert!(caught.ok, "{:?}", caught.error);
     assert_eq!(caught.value, json!(49_995_000));
