@@ -250,6 +250,7 @@ fn running_out_of_gas_anywhere_is_out_of_gas() {
         "const o = { a: 1, b: [1, 2], c: 'x' }; for (let i = 0; i < 3; i++) { const c = { ...o }; Object.getOwnPropertyDescriptors(c); JSON.parse(JSON.stringify(c)) }",
         "const u = new Uint8Array(16).map((_, i) => i); for (let i = 0; i < 2; i++) { u.indexOf(9); u.includes(9); u.reverse(); u.sort(); u.slice().join() }",
         "const s = new Set([1, 2, 3]); const m = new Map([[1, 2]]); for (let i = 0; i < 2; i++) { s.union(s); s.isSubsetOf(s); m.forEach(Object); Promise.all([1, 2]); Array.from(s) }",
+        "const s = ' '.repeat(200) + '1'; const o = { valueOf: () => s }; o == 1; 1 == o",
         "class A { #x = 1; get x() { return this.#x } } class B extends A {} for (let i = 0; i < 2; i++) { for await (const v of [1, 2]) new B().x; await Array.fromAsync(new Set([1])); 'x' in new B(); delete new B().x }",
     ];
     for code in contracts {
