@@ -6,7 +6,7 @@
 //   npm run bench:compile
 import { buildRequest, loadEngine } from '@tana/engine';
 import { loadQuickJS } from './quickjs-peer.ts';
-import { fmt, ratio, timeMedian } from './measure.ts';
+import { fmt, printTable, ratio, timeMedian } from './measure.ts';
 
 const list = (n: number, item: (i: number) => string, separator = '\n') => Array.from({ length: n }, (_, i) => item(i)).join(separator);
 
@@ -47,5 +47,4 @@ for (const [name, shape] of Object.entries(compileShapes)) {
   const [small, large] = times;
   rows.push([name, fmt(large.kb, 0), fmt(large.tana), fmt(large.quickjs), ratio(large.tana, large.quickjs), fmt(large.tana / small.tana, 2)]);
 }
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-for (const r of [header, ...rows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+printTable(header, rows);

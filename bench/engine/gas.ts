@@ -4,7 +4,7 @@
 // the largest gas limit a run may ask for ending far inside the sandbox's wall clock.
 //   npm run bench:gas
 import { buildRequest, DEFAULT_TIMEOUT_MS, LIMITS, loadEngine } from '@tana/engine';
-import { fmt, median } from './measure.ts';
+import { fmt, median, printTable } from './measure.ts';
 
 const GAS = 20_000_000;
 const MAX_GAS = LIMITS.maxGasLimit;
@@ -96,8 +96,7 @@ if (import.meta.main) {
     rows.push([name, fmt(ns, 1), `${fmt(ns / loopNs, 2)}×`, fmt((ns * MAX_GAS) / 1e6, 0)]);
   }
   const header = ['work', 'ns/gas', '× loop (≤ 10×)', `ms at ${MAX_GAS / 1e6} M gas`];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+  printTable(header, rows);
   console.log(
     `\nslowest: ${fmt(worst / loopNs, 1)}× the loop; the largest gas limit (${MAX_GAS / 1e6} M) takes at most ${fmt((worst * MAX_GAS) / 1e6, 0)} ms against a sandbox wall clock of ${SANDBOX_TIMEOUT_MS} ms`,
   );

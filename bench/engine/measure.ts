@@ -33,3 +33,9 @@ export function timeMedian(fn: () => void, samples = 5): number {
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Prints rows as a table: the first column left-aligned, the others right-aligned. */
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+}

@@ -10,7 +10,7 @@ import { loadEngine, buildRequest, LIMITS, type ExecuteRequest } from '@tana/eng
 import { exampleRequests } from '../../tests/support/requests.ts';
 import { loadQuickJS } from './quickjs-peer.ts';
 import { cpuSuite } from './cpu-suite.ts';
-import { fmt, median, ratio, throughput, timeMedian } from './measure.ts';
+import { fmt, median, printTable, ratio, throughput, timeMedian } from './measure.ts';
 
 const tana = await loadEngine();
 const quickjs = await loadQuickJS();
@@ -96,5 +96,4 @@ row(`RSS MiB after ${tanaLast.runs} runs`, fmt(tanaLast.rss), fmt(quickLast.rss)
 row(`  growth ${tanaFirst.runs} → ${tanaLast.runs} runs`, ratio(tanaLast.rss, tanaFirst.rss), ratio(quickLast.rss, quickFirst.rss), '', '≤ 1.2× (tana)');
 
 const header = ['measure', 'tana', 'quickjs', 'tana/quickjs', 'target'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-for (const r of [header, ...rows]) console.log(r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  '));
+printTable(header, rows);
