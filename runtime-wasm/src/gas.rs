@@ -19,6 +19,8 @@ pub const NATIVE: NativeGas = NativeGas {
     regex_compiled_unit: 2,
     converted_code_unit: 2,
     chain_link: 1,
+    registers_per_gas: 16,
+    handlers_per_gas: 4,
 };
 
 /// What host operations cost, in gas. Byte costs are per started byte.

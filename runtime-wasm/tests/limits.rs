@@ -175,6 +175,14 @@ fn native_work_is_charged_in_proportion() {
     let class_of = |n: usize| format!("class C {{ {} }} for (let i = 0; i < 10; i++) new C()", (0..n).map(|i| format!("#p{i} = 0; ")).collect::<String>());
     let (few, many) = (gas(&class_of(10)), gas(&class_of(1000)));
     assert!(many > few + 1_000_000, "private fields: {few} vs {many}");
+    // The interpreter's own scans: the registers a call fills (one per local binding) and the
+    // handlers a throw examines (every `try` of the function, from the last one back).
+    let locals = |n: usize| gas(&format!("function f(k) {{ if (k) return 1; {} }} for (let i = 0; i < 1000; i++) f(1)", (0..n).map(|i| format!("let v{i} = 0; ")).collect::<String>()));
+    let (few, many) = (locals(1), locals(3000));
+    assert!(many > few + 150_000, "calls of a function with 3,000 locals: {few} vs {many}");
+    let handlers = |n: usize| gas(&format!("function f(k) {{ if (k) throw 1; {} }} for (let i = 0; i < 1000; i++) try {{ f(1) }} catch {{}}", "try { k++ } catch {} ".repeat(n)));
+    let (few, many) = (handlers(1), handlers(3000));
+    assert!(many > few + 150_000, "throws past 3,000 handlers: {few} vs {many}");
     let long = gas("export default new RegExp('x'.repeat(100000)).source.length");
     assert!(long > gas("export default 'x'.repeat(100000).length") + 10_000, "a long pattern: {long}");
 }
@@ -219,6 +227,9 @@ fn work_on_long_strings_and_sparse_arrays_is_charged() {
         ("setPrototypeOf", "let o = {}; for (let i = 0; i < N / 100; i++) o = Object.create(o); const x = {}; for (let i = 0; i < 100; i++) { Object.setPrototypeOf(x, o); Object.setPrototypeOf(x, null) }"),
         ("Array.isArray", "let p = []; for (let i = 0; i < N / 100; i++) p = new Proxy(p, {}); for (let i = 0; i < 100; i++) Array.isArray(p)"),
         // Strings built from others (every long string buffer allocated is charged).
+        // Text read as a BigInt, quadratic in its length, whether converted or compared.
+        ("BigInt == string", "const s = '1'.repeat(N); let n = 0; if (1n == s) n++"),
+        ("string < BigInt", "const s = '1'.repeat(N); let n = 0; if (s < 1n) n++"),
         ("String(symbol)", "const s = Symbol('d'.repeat(N)); for (let i = 0; i < 100; i++) String(s)"),
         ("error toString", "const e = new Error('m'.repeat(N)); for (let i = 0; i < 100; i++) String(e)"),
         // Typed arrays converted element by element.
@@ -252,6 +263,9 @@ fn running_out_of_gas_anywhere_is_out_of_gas() {
         "const s = new Set([1, 2, 3]); const m = new Map([[1, 2]]); for (let i = 0; i < 2; i++) { s.union(s); s.isSubsetOf(s); m.forEach(Object); Promise.all([1, 2]); Array.from(s) }",
         "const s = ' '.repeat(200) + '1'; const o = { valueOf: () => s }; o == 1; 1 == o",
         "class A { #x = 1; get x() { return this.#x } } class B extends A {} for (let i = 0; i < 2; i++) { for await (const v of [1, 2]) new B().x; await Array.fromAsync(new Set([1])); 'x' in new B(); delete new B().x }",
+        // Steps Boa `.expect`ed: a class's `prototype`, a String object's `length`, a dynamic
+        // import's promise, an `AggregateError`'s `errors`.
+        "for (let i = 0; i < 10; i++) { class A { static #m() {} } new String('x'); import('tana:core'); Promise.any([]).catch(() => {}) }",
     ];
     for code in contracts {
         let needed = run(code);
@@ -261,6 +275,32 @@ fn running_out_of_gas_anywhere_is_out_of_gas() {
             assert_failed(&outcome, ErrorCode::OutOfGas);
         }
     }
+}
+
+/// Reaching the native depth limit inside a step the specification calls infallible is
+/// `DepthLimit`, never a panic. Each contract recurses through a getter (one native level per
+/// call) and does the step at every level, so some level reaches the limit inside it.
+#[test]
+fn reaching_the_depth_limit_anywhere_is_depth_limit() {
+    let at_every_level = |step: &str| format!("function f(n) {{ return ({{ get x() {{ {step}; return f(n + 1) }} }}).x }} f(0)");
+    let mut contracts: Vec<String> = ["class A {}", "class A { static #m() {} }", "import('tana:core')"].iter().map(|step| at_every_level(step)).collect();
+    // A generator paused inside a class body resumes it at each level: its static private method
+    // is defined there, with nothing deeper before it.
+    contracts.push("const G = []; for (let i = 0; i < 400; i++) { const g = (function* () { class A { [yield] = 1; static #m() {} } })(); g.next(); g.next = g.next; G.push(g) } function f(n) { return ({ get x() { G[n].next(); return f(n + 1) } }).x } f(0)".to_owned());
+    // `Promise.any`'s reject element, handed out by a thenable, builds its `AggregateError` at each level.
+    contracts.push("const R = []; function C(ex) { ex(() => {}, () => {}) } C.resolve = () => ({ then(res, rej) { R.push(rej) } }); for (let i = 0; i < 400; i++) Promise.any.call(C, [1]); function f(n) { return ({ get x() { R[n](1); return f(n + 1) } }).x } f(0)".to_owned());
+    for code in &contracts {
+        assert_failed(&run(code), ErrorCode::DepthLimit);
+    }
+    // An error made at the edge still has its own message (it is defined outside the depth count).
+    let edge = "let found = []; function f(n) { return ({ get x() { try { null.x } catch (e) { found.push(Object.hasOwn(e, 'message')) } return f(n + 1) } }).x } try { f(0) } catch {} export default found.every(Boolean)";
+    assert_failed(&run(edge), ErrorCode::DepthLimit);
+    let at = |last: u32| run(&format!("let own; function f(n) {{ return ({{ get x() {{ if (n === {last}) {{ try {{ null.x }} catch (e) {{ own = Object.hasOwn(e, 'message') }} return 0 }} return f(n + 1) }} }}).x }} f(0); export default own"));
+    let deepest = (50..200).take_while(|&last| at(last).ok).last().expect("a shallow level runs");
+    assert_eq!(at(deepest).value, json!(true), "an error made {deepest} levels deep");
+    // A caught failure inside `JSON.stringify` leaves no native level behind.
+    let revoked = "function revoking() { const r = Proxy.revocable({}, { get() { r.revoke() } }); return r.proxy } let caught = 0; for (let i = 0; i < 1000; i++) try { JSON.stringify(revoking()) } catch { caught++ } export default caught";
+    assert_eq!(run(revoked).value, json!(1000));
 }
 
 #[test]

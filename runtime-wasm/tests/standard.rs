@@ -51,3 +51,18 @@ fn locale_built_ins_follow_one_rule_without_intl() {
     assert_eq!(value("export default [{ toLocaleString(...a) { return a.length } }].toLocaleString('de', {})"), json!("0"));
     assert_eq!(value("export default [(1234.5).toLocaleString(), 10n.toLocaleString(), typeof Intl]"), json!(["1234.5", "10", "undefined"]));
 }
+
+/// Patched paths keep the specification's results: object rest with many excluded keys (a set
+/// past eight), BigInt compared with text (now charged), throws caught past many handlers.
+#[test]
+fn patched_paths_keep_standard_results() {
+    let names: Vec<String> = (0..12).map(|i| format!("k{i}")).collect();
+    let rest = format!("const s = Symbol('s'); const o = {{ 3: 'three', [s]: 'sym', x: 1 }}; for (let i = 0; i < 14; i++) o['k' + i] = i; const {{ {}, 3: t, [s]: y, ...r }} = o; export default [Object.keys(r), t, y, Object.getOwnPropertySymbols(r).length]", names.join(", "));
+    assert_eq!(value(&rest), json!([["x", "k12", "k13"], "three", "sym", 0]));
+    assert_eq!(value("const { a, ...r } = { a: 1, b: 2, 1: 3 }; export default [a, r]"), json!([1, { "1": 3, "b": 2 }]));
+    assert_eq!(
+        value("export default [1n == '1', '0x10' == 16n, 2n < '3', '3' < 2n, 1n < 'x', 1n == 'x', 10n ** 30n == '1' + '0'.repeat(30)]"),
+        json!([true, true, true, false, false, false, true])
+    );
+    assert_eq!(value("function f(k) { try { k++ } catch {} try { if (k) throw k } catch (e) { return 'inner ' + e } } let out; try { throw 'outer' } catch (e) { out = [f(1), e] } export default out"), json!(["inner 2", "outer"]));
+}
