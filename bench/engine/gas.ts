@@ -60,7 +60,22 @@ export const gasPatterns: Record<string, string> = {
   'BigInt == long string': "const s = '1'.repeat(20000); let n = 0; for (;;) if (1n == s) n++",
   'throw past 3000 try blocks': "const f = new Function('k', 'if (k) throw 1;' + 'try { k++ } catch {}'.repeat(3000)); for (;;) try { f(1) } catch {}",
   'calls of a function with 3000 locals': "const f = new Function('k', 'if (k) return 1;' + Array.from({ length: 3000 }, (_, i) => 'let v' + i + ' = 0;').join('')); for (;;) f(1)",
-  'object rest, 300 excluded keys': "const o = {}; for (let i = 0; i < 3000; i++) o['k' + i] = i; const f = new Function('o', 'const {' + Array.from({ length: 300 }, (_, i) => 'k' + i).join(',') + ', ...r} = o; return r'); for (;;) f(o)",
+  'object rest, 300 excluded keys':
+    "const o = {}; for (let i = 0; i < 3000; i++) o['k' + i] = i; const f = new Function('o', 'const {' + Array.from({ length: 300 }, (_, i) => 'k' + i).join(',') + ', ...r} = o; return r'); for (;;) f(o)",
+  // Found by an adversarial hunt: keys that collide under FxHash (the hash Boa used for property
+  // tables), sparse indices that collide under it, lookups after eval through 400 blocks, exact
+  // formatting of big floats, shape tables copied, case folding in a pattern compile.
+  'property lookup, 4096 keys of one FxHash':
+    "const P = [[[22208,38351,22905],[28805,31633,39762]],[[25322,20886,27217],[24528,33599,36310]],[[20900,29027,27657],[24974,25343,36259]],[[24391,33437,37612],[29101,21836,29891]],[[36085,22438,31225],[23075,22587,22330]],[[24240,21870,40057],[22763,39802,36810]],[[31873,32556,30188],[31426,34517,27390]],[[33590,25005,26979],[28065,38130,32719]],[[30155,26847,35326],[36490,31878,25052]],[[33527,24423,20021],[28974,35164,33669]],[[34552,24188,39973],[26637,40106,28402]],[[35407,35322,38476],[39301,29181,27471]]].map(([a, b]) => [String.fromCharCode(...a), String.fromCharCode(...b)]); const key = (j) => { let s = ''; for (let b = 0; b < P.length; b++) s += P[b][(j >> b) & 1]; return s }; const o = {}; const n = 1 << P.length; for (let j = 0; j < n - 1; j++) o[key(j)] = 1; const miss = key(n - 1); let s = 0; for (;;) s += o[miss] === undefined",
+  'sparse lookup, 32767 indices of one FxHash bucket':
+    'const Kinv = 0x7aae1a75 | 0; const key = (j) => { const H = (12345 + j * 131072) >>> 0; const r = ((H >>> 15) | (H << 17)) >>> 0; return Math.imul(r, Kinv) >>> 0 }; const o = {}; for (let j = 0; j < 32767; j++) o[key(j)] = 1; const m = key(32767); let s = 0; for (;;) s += o[m] === undefined',
+  'lookups after eval, 400 nested blocks': "Function('zz', \"var s = 0; eval(''); \" + '{ let b = 0; '.repeat(400) + ' for (;;) s += zz; ' + '}'.repeat(400))(1)",
+  'toPrecision(100) of 1e300': 'for (let i = 0; ; i++) (1.2345e300 * (i + 1)).toPrecision(100)',
+  'toExponential(100) of 1e-300': 'for (let i = 0; ; i++) (1.2345e-300 * (i + 1)).toExponential(100)',
+  'new key on a 1000-property object': "const o = {}; for (let i = 0; i < 1000; i++) o['p' + i] = i; for (let i = 0; ; i++) { o['x' + i] = 1; delete o['x' + i] }",
+  'regex compile, case-folded class': "for (let i = 0; ; i++) new RegExp('[^\\\\p{Ll}]' + i, 'iu')",
+  'replace, long template expanding to nothing': "const h = 'a'.repeat(100); const r = '$1'.repeat(64000); for (;;) h.replace(/(b)?a/g, r)",
+  'padEnd, long filler': "const f = 'b'.repeat(256000); for (;;) 'a'.padEnd(2, f)",
   'Map delete front + set': 'const m = new Map(); for (let i = 0; i < 20000; i++) m.set(i, i); for (let k = 0; ; k = (k + 1) % 20000) { m.delete(k); m.set(k, k) }',
   'missing property, 190 prototypes': 'let o = {}; for (let i = 0; i < 190; i++) o = Object.create(o); for (;;) o.zzz',
   'missing property, 190 proxies': 'let p = {}; for (let i = 0; i < 190; i++) p = new Proxy(p, {}); for (;;) p.zzz',

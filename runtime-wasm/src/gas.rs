@@ -21,6 +21,7 @@ pub const NATIVE: NativeGas = NativeGas {
     chain_link: 1,
     registers_per_gas: 16,
     handlers_per_gas: 4,
+    float_digit_ops_per_gas: 32,
 };
 
 /// What host operations cost, in gas. Byte costs are per started byte.

@@ -122,6 +122,13 @@ fn native_work_is_charged_in_proportion() {
     let classes = gas(r"export default new RegExp('[\\p{L}\\p{N}\\p{Sc}]', 'u').source");
     assert!(plain > 100, "a compiled pattern: {plain}");
     assert!(classes > plain + 500, "property classes: {plain} vs {classes}");
+    // Case-insensitive classes fold every range through the case-folding table.
+    let folded = gas(r"export default new RegExp('[^\\p{Ll}]', 'iu').source");
+    let unfolded = gas(r"export default new RegExp('[^\\p{Ll}]', 'u').source");
+    assert!(folded > unfolded + 5_000, "a case-folded class: {unfolded} vs {folded}");
+    let failed = |flags: &str| gas(&format!(r"try {{ new RegExp('[^\\p{{Ll}}](', '{flags}') }} catch {{}}"));
+    let (unfolded, folded) = (failed("u"), failed("iu"));
+    assert!(folded > unfolded + 5_000, "a case-folded class that then fails: {unfolded} vs {folded}");
     // Source compiled at run time: parsing and compiling cost in proportion to its length.
     let eval_short = gas("export default eval('1')");
     let eval_long = gas("export default eval('1;'.repeat(20000) + '1')");
@@ -183,6 +190,27 @@ fn native_work_is_charged_in_proportion() {
     let handlers = |n: usize| gas(&format!("function f(k) {{ if (k) throw 1; {} }} for (let i = 0; i < 1000; i++) try {{ f(1) }} catch {{}}", "try { k++ } catch {} ".repeat(n)));
     let (few, many) = (handlers(1), handlers(3000));
     assert!(many > few + 150_000, "throws past 3,000 handlers: {few} vs {many}");
+    // After `eval` (sloppy, through `Function`), a name is looked up through every environment
+    // between it and its declaration: 200 nested blocks make each lookup walk 200.
+    let blocks = |n: usize| gas(&format!("export default Function(\"var s = 0; eval(''); {} for (let i = 0; i < 1000; i++) s += 1; {} return s\")()", "{ let b = 0; ".repeat(n), "}".repeat(n)));
+    let (few, many) = (blocks(1), blocks(200));
+    assert!(many > few + 200_000, "lookups through 200 environments: {few} vs {many}");
+    // Strict code too: with `eval` inside, every block is an environment, and a name declared
+    // outside them is reached through all of them.
+    let strict = |n: usize| gas(&format!("let s = 0; {} eval(''); for (let i = 0; i < 1000; i++) s += 1; {} export default s", "{ let b = 0; ".repeat(n), "}".repeat(n)));
+    let (few, many) = (strict(1), strict(200));
+    assert!(many > few + 30_000, "a name 200 environments out: {few} vs {many}");
+    // Formatting a float exactly works on a big number of about |exponent| digits.
+    let precision = |x: &str| gas(&format!("let t = 0; for (let i = 0; i < 100; i++) t += ({x} * (i + 1)).toPrecision(100).length; export default t"));
+    let (small, large) = (precision("1.5e3"), precision("1.5e300"));
+    assert!(large > small + 100_000, "toPrecision(100) of 1e300: {small} vs {large}");
+    let exponential = |x: &str| gas(&format!("let t = 0; for (let i = 0; i < 100; i++) t += ({x} * (i + 1)).toExponential(100).length; export default t"));
+    let (small, large) = (exponential("1.5e3"), exponential("1.5e-300"));
+    assert!(large > small + 50_000, "toExponential(100) of 1e-300: {small} vs {large}");
+    // A new key on an object whose shape's table another branch extended copies the table.
+    let added = |n: usize| gas(&format!("const o = {{}}; for (let i = 0; i < 1000; i++) o['p' + i] = i; for (let i = 0; i < {n}; i++) {{ o['x' + i] = 1; delete o['x' + i] }}"));
+    let (without, with) = (added(0), added(200));
+    assert!(with > without + 20_000, "200 keys added to a 1000-property object: {without} vs {with}");
     let long = gas("export default new RegExp('x'.repeat(100000)).source.length");
     assert!(long > gas("export default 'x'.repeat(100000).length") + 10_000, "a long pattern: {long}");
 }
@@ -230,6 +258,9 @@ fn work_on_long_strings_and_sparse_arrays_is_charged() {
         // Text read as a BigInt, quadratic in its length, whether converted or compared.
         ("BigInt == string", "const s = '1'.repeat(N); let n = 0; if (1n == s) n++"),
         ("string < BigInt", "const s = '1'.repeat(N); let n = 0; if (s < 1n) n++"),
+        // A replacement template is read for every match, whatever it expands to.
+        ("replace template", "const r = '$1'.repeat(N); let s = 0; for (let i = 0; i < 10; i++) s += 'aaa'.replace(/(b)?a/g, r).length"),
+        ("replaceAll template", "const r = '$&'.repeat(N); let s = 0; for (let i = 0; i < 10; i++) s += 'aaa'.replaceAll('x', r).length + 'aaa'.replaceAll('a', r).length"),
         ("String(symbol)", "const s = Symbol('d'.repeat(N)); for (let i = 0; i < 100; i++) String(s)"),
         ("error toString", "const e = new Error('m'.repeat(N)); for (let i = 0; i < 100; i++) String(e)"),
         // Typed arrays converted element by element.

@@ -64,5 +64,10 @@ fn patched_paths_keep_standard_results() {
         value("export default [1n == '1', '0x10' == 16n, 2n < '3', '3' < 2n, 1n < 'x', 1n == 'x', 10n ** 30n == '1' + '0'.repeat(30)]"),
         json!([true, true, true, false, false, false, true])
     );
+    // Sparse elements (kept ordered, not hashed): keys ascend, whatever the order they came in.
+    assert_eq!(
+        value("const a = []; a[100] = 'x'; a[5] = 'y'; a[1e4] = 'z'; delete a[5]; a[7] = 'w'; const o = { 9: 1, 2: 2, b: 3, 4294967295: 4 }; export default [Object.keys(a), a.length, a.indexOf('z'), a.lastIndexOf('x'), Object.keys(o), JSON.stringify(Object.entries(Object.groupBy([3, 1, 2], (x) => x % 2)))]"),
+        json!([["7", "100", "10000"], 10001, 10000, 100, ["2", "9", "b", "4294967295"], "[[\"0\",[2]],[\"1\",[3,1]]]"])
+    );
     assert_eq!(value("function f(k) { try { k++ } catch {} try { if (k) throw k } catch (e) { return 'inner ' + e } } let out; try { throw 'outer' } catch (e) { out = [f(1), e] } export default out"), json!(["inner 2", "outer"]));
 }

@@ -76,3 +76,20 @@ test('code that does not parse answers ParseError each time, and leaves nothing 
   assert.deepEqual(b, a);
   assert.equal(outcomeText(observer), before);
 });
+
+test('hash-heavy contracts end the same on every fresh instance', () => {
+  // Every table a contract's keys go into — properties, Map, Set, Symbol.for, groupBy, sparse
+  // elements — filled and read back in every order the language defines.
+  const hashed = buildRequest(`
+    const o = {}, m = new Map(), s = new Set(), sparse = [];
+    for (let i = 0; i < 3000; i++) { const k = 'k' + ((i * 7919) % 3001); o[k] = i; m.set(k, i); s.add(i % 97 ? k : i); sparse[(i * 104729) % 1000003] = i }
+    for (let i = 0; i < 3000; i += 7) { delete o['k' + i]; m.delete('k' + i); s.delete('k' + i) }
+    const symbols = ['a', 'b', 'a'].map((d) => Symbol.keyFor(Symbol.for(d)));
+    const text = JSON.stringify([Object.keys(o), [...m], [...s], Object.keys(sparse), symbols, Object.groupBy(Object.keys(o), (k) => k.length), [...Map.groupBy([...s].slice(0, 50), (k) => typeof k)]]);
+    let sum = 0; for (let i = 0; i < text.length; i++) sum = (sum * 31 + text.charCodeAt(i)) | 0;
+    export default [text.length, sum]`);
+  const runs = [0, 1, 2].map(() => fresh(hashed));
+  assert.ok(JSON.parse(runs[0]!).ok, runs[0]);
+  assert.equal(runs[1], runs[0]);
+  assert.equal(runs[2], runs[0]);
+});
