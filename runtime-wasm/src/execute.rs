@@ -14,7 +14,7 @@ use crate::host::{self, Host};
 use crate::json;
 use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT};
 use crate::protocol::{EngineFailure, ExecuteRequest, Outcome, StateDiff};
-use crate::sandbox::realm::Realm;
+use crate::sandbox::{realm::Realm, seeds};
 use crate::store::Store;
 
 /// The file name contract positions are reported against.
@@ -79,13 +79,14 @@ pub fn execute_in(realm: &mut Realm, request: ExecuteRequest) -> Outcome {
     if request.code.len() > MAX_CODE_BYTES {
         return failed(Fatal::new(ErrorCode::ParseError, format!("contract is {} bytes; the limit is {MAX_CODE_BYTES}", request.code.len())), 0);
     }
+    let hash_seed = seeds::hash_seed_of_run(&request);
     let compiled = realm.compiled.take().filter(|(code, _)| *code == request.code).map(|(_, module)| module);
     realm.enter(Host::new(Store::new(request.state), GasMeter::new(gas_limit), request.context));
     let module = match compiled {
         Some(module) => Ok(module),
         None => parse_module(&request.code, &mut realm.context).map_err(Failure::Parse),
     };
-    let result = module.and_then(|module| run(&module, request.call.as_ref(), &mut realm.context));
+    let result = module.and_then(|module| run(&module, request.call.as_ref(), hash_seed, &mut realm.context));
     finish(result, &mut realm.context)
 }
 
@@ -106,6 +107,7 @@ pub fn compile_in(realm: &mut Realm, code: &str) -> bool {
 }
 
 fn parse_module(code: &str, context: &mut Context) -> Result<Module, EngineFailure> {
+    boa_engine::tana::set_hash_seed(seeds::hash_seed_of_code(code));
     let code = format!("{PRELUDE}{code}");
     let source = Source::from_bytes(code.as_bytes()).with_path(Path::new(CONTRACT_PATH));
     Module::parse(source, None, context).map_err(|e| parse_failure(&e))
@@ -120,9 +122,11 @@ enum Failure {
     Parse(EngineFailure),
 }
 
-fn run(module: &Module, call: Option<&crate::protocol::FunctionCall>, context: &mut Context) -> RunResult {
+fn run(module: &Module, call: Option<&crate::protocol::FunctionCall>, hash_seed: u64, context: &mut Context) -> RunResult {
     // Compiling noted string work too; a run's gas must not depend on whether it compiled.
     context.tana_forget_string_work();
+    // From here on, the tables the contract fills hash with a seed of its inputs (see `seeds`).
+    boa_engine::tana::set_hash_seed(hash_seed);
     let evaluation = module.load_link_evaluate(context);
     settle(evaluation.into(), context)?;
     let namespace = module.namespace(context);

@@ -19,8 +19,9 @@ pub const NATIVE: NativeGas = NativeGas {
     regex_compiled_unit: 2,
     converted_code_unit: 2,
     chain_link: 1,
-    registers_per_gas: 16,
-    handlers_per_gas: 4,
+    // In copied code units (64 per gas): 16 registers and 4 handlers per gas.
+    register_work: 4,
+    handler_work: 16,
     float_digit_ops_per_gas: 32,
 };
 

@@ -18,7 +18,10 @@ export interface EngineInstance {
   reset(): void;
 }
 
-const DEFAULT_WASM = new URL('../pkg/tana_engine_bg.wasm', import.meta.url);
+// Beside the package: for Node and unbundled pages. Bundled pages pass `engineUrl`; the base is a
+// variable so that bundlers (Vite) do not copy the .wasm into every bundle that imports this file.
+const here = import.meta.url;
+const DEFAULT_WASM = new URL('../pkg/tana_engine_bg.wasm', here);
 let loaded: Promise<EngineInstance> | undefined;
 
 /**

@@ -5,6 +5,8 @@ import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest } from './protocol.ts';
 
 type Message = { id: number; request: ExecuteRequest; engine?: string | WebAssembly.Module };
+/** Load the engine now, before any run: sent by a page that starts the worker early (see `SandboxOptions.createWorker`). */
+type Preload = { preload: string };
 
 let enginePromise: ReturnType<typeof loadInstance> | undefined;
 
@@ -30,9 +32,19 @@ async function handle({ id, request, engine: source }: Message, reply: (m: unkno
   }
 }
 
+function preload(source: string) {
+  enginePromise ??= loadInstance(source, { hash: false });
+  // A failure is reported to the first run, which loads again (see `handle`).
+  enginePromise.catch(() => {});
+}
+
 if (isNode) {
   const { parentPort } = await import('node:worker_threads');
   parentPort?.on('message', (m: Message) => void handle(m, (r) => parentPort.postMessage(r)));
 } else {
-  self.addEventListener('message', (e) => void handle((e as MessageEvent<Message>).data, (r) => self.postMessage(r)));
+  self.addEventListener('message', (e) => {
+    const message = (e as MessageEvent<Message | Preload>).data;
+    if ('preload' in message) preload(message.preload);
+    else void handle(message, (r) => self.postMessage(r));
+  });
 }

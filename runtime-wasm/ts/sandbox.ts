@@ -14,6 +14,8 @@ export interface SandboxOptions {
   /**
    * For bundlers (browsers only): makes the worker, e.g. with Vite
    * `import EngineWorker from '@tana/engine/sandbox-worker?worker'` → `createWorker: () => new EngineWorker()`.
+   * It may return a worker started earlier and already sent `{ preload: engineUrl }`, which makes the
+   * worker load the engine before its first run is asked for (a page can start it while it parses).
    */
   createWorker?: () => Worker;
   /** Where the worker loads the `.wasm` from (default: beside the package), e.g. `@tana/engine/engine.wasm?url`. */
@@ -45,7 +47,9 @@ interface Port {
 /** The sandbox's default wall clock (see `SandboxOptions.timeoutMs`). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const workerUrl = new URL(`./sandbox-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
+// Beside this file; bundled pages pass `createWorker` (a variable base: see `DEFAULT_WASM` in instance.ts).
+const here = import.meta.url;
+const workerUrl = new URL(`./sandbox-worker.${here.endsWith('.ts') ? 'ts' : 'js'}`, here);
 
 async function spawn(createWorker?: () => Worker): Promise<Port> {
   if (isNode) {

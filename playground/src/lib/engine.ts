@@ -24,8 +24,20 @@ export const RUN_GAS_LIMIT = LIMITS.defaultGasLimit;
 let sandbox: Promise<Sandbox> | undefined;
 let hash: Promise<string> | undefined;
 
+declare global {
+  /** The engine's worker the page's head started while it parsed (pages/index.astro). */
+  var tanaEarlyWorker: Worker | undefined;
+}
+
+/** The head's worker the first time (it is already loading the engine), a new one after a Stop. */
+function engineWorker(): Worker {
+  const early = globalThis.tanaEarlyWorker;
+  globalThis.tanaEarlyWorker = undefined;
+  return early ?? new EngineWorker();
+}
+
 export function getSandbox(): Promise<Sandbox> {
-  sandbox ??= createSandbox({ timeoutMs: RUN_TIMEOUT_MS, createWorker: () => new EngineWorker(), engineUrl: new URL(engineUrl, location.href) });
+  sandbox ??= createSandbox({ timeoutMs: RUN_TIMEOUT_MS, createWorker: engineWorker, engineUrl: new URL(engineUrl, location.href) });
   return sandbox;
 }
 

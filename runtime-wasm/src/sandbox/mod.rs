@@ -7,3 +7,4 @@ pub mod hooks;
 pub mod jobs;
 pub mod random;
 pub mod realm;
+pub mod seeds;

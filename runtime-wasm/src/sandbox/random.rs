@@ -3,7 +3,7 @@
 //! same numbers, which also means anyone can predict them: never use it for secrets
 //! or lotteries.
 
-use sha2::{Digest, Sha256};
+use super::seeds::digest;
 
 #[derive(Debug, Clone)]
 pub struct DeterministicRandom {
@@ -12,13 +12,7 @@ pub struct DeterministicRandom {
 
 impl DeterministicRandom {
     pub fn from_seed_parts(parts: &[&[u8]]) -> Self {
-        let mut hasher = Sha256::new();
-        hasher.update(b"tana:math.random:v1");
-        for part in parts {
-            hasher.update((part.len() as u64).to_le_bytes());
-            hasher.update(part);
-        }
-        let digest = hasher.finalize();
+        let digest = digest(b"tana:math.random:v1", parts);
         let mut s = [0u64; 4];
         for (i, chunk) in digest.chunks_exact(8).enumerate() {
             let mut bytes = [0u8; 8];

@@ -39,6 +39,8 @@ impl Realm {
     /// the run depends on the run alone.
     pub fn prepare() -> JsResult<Self> {
         boa_engine::parser::nesting::set_limit(MAX_SOURCE_NESTING);
+        // The realm's own tables hash with one seed on every host, whatever ran on this thread before.
+        boa_engine::tana::set_hash_seed(boa_engine::tana::IMAGE_HASH_SEED);
         let clock = Rc::new(BlockClock::default());
         let mut context = Context::builder()
             // Preparing is no run's work: the budget is the run's (see `enter`).
