@@ -282,6 +282,27 @@ fn work_on_long_strings_and_sparse_arrays_is_charged() {
     assert_eq!(huge.value, json!("RangeError"), "{:?}", huge.error);
 }
 
+/// Text the engine formats for a contract — an error message naming a long binding, a stack
+/// trace — is charged as text written (1 gas per 8 code units), not only as a string copied.
+#[test]
+fn text_the_engine_formats_is_charged() {
+    let name = "c".repeat(100_000);
+    let assign = |kind: &str| {
+        run(&format!("{kind} {name} = 1; let n = 0; for (let i = 0; i < 100; i++) try {{ {name} = 2 }} catch {{ n++ }} export default n"))
+    };
+    let (throws, assigns) = (assign("const"), assign("let  "));
+    assert_eq!((throws.value.clone(), assigns.value.clone()), (json!(100), json!(0)), "{:?}", throws.error);
+    // 100 messages that each name the 100,000-unit binding.
+    assert!(throws.gas_used > assigns.gas_used + 100 * 100_000 / 10, "const: {} against let: {}", throws.gas_used, assigns.gas_used);
+
+    let stack = |reads: u32| {
+        run(&format!("let e; (function deep(n) {{ if (n) return deep(n - 1); e = new Error() }})(60); let s = 0; for (let i = 0; i < {reads}; i++) s += e.stack.length; export default s"))
+    };
+    let (read, unread) = (stack(100), stack(0));
+    let text = read.value.as_u64().expect("the length of the traces read");
+    assert!(read.gas_used > unread.gas_used + text / 8, "{text} units of traces: {} against {}", read.gas_used, unread.gas_used);
+}
+
 /// A step the specification calls infallible still charges gas; running out there is
 /// `OutOfGas`, never a panic or an `EngineFailure`. Every gas limit up to what each contract
 /// needs stops it somewhere else.
