@@ -5,6 +5,9 @@
 //   npm run bench:gas
 import { buildRequest, DEFAULT_TIMEOUT_MS, LIMITS, loadEngine } from '@tana/engine';
 import { fmt, median, printTable } from './measure.ts';
+import { FX_INTERNER_SUFFIX, fxCollidingName } from './fx-collisions.ts';
+
+const fxKeys = JSON.stringify(Array.from({ length: 16000 }, (_, i) => fxCollidingName(i)));
 
 const GAS = 20_000_000;
 const MAX_GAS = LIMITS.maxGasLimit;
@@ -86,6 +89,19 @@ export const gasPatterns: Record<string, string> = {
   'Map forEach, callback throws': 'const m = new Map(); for (let i = 0; i < 100000; i++) m.set(i, i); const t = () => { throw 0 }; for (;;) try { m.forEach(t) } catch {}',
   'call on a big non-function': "const o = {}; for (let i = 0; i < 10000; i++) o['k' + i] = i; const call = Function.prototype.call; for (;;) try { call.call(o) } catch {}",
   'private fields, many': `class C { ${Array.from({ length: 300 }, (_, i) => `#p${i} = ${i};`).join(' ')} } for (;;) new C()`,
+  // Found by two more hunts: tables of Boa's own still keyed by FxHash (a for…in's visited keys, a
+  // proxy's ownKeys check, the interner), text formatted for errors and stacks, lengths reserved
+  // ahead, chains of alternatives, literals checked when a source is parsed.
+  'for…in, 16000 keys of one FxHash': `const o = {}; for (const k of ${fxKeys}) o[k] = 1; for (;;) for (const k in o) {}`,
+  'proxy ownKeys, 16000 keys of one FxHash': `const keys = ${fxKeys}; const p = new Proxy({}, { ownKeys: () => keys }); for (;;) Reflect.ownKeys(p)`,
+  'eval of literals of one FxHash': `for (let i = 0; ; i++) eval('"' + (i + 46656).toString(36) + '${FX_INTERNER_SUFFIX}"')`,
+  'const assignment, 5000-unit name': `const ${'\u4e00'.repeat(5000)} = 1; for (;;) try { ${'\u4e00'.repeat(5000)} = 2 } catch {}`,
+  'error stack read, 60 frames': 'let e; (function deep(n) { if (n) return deep(n - 1); e = new Error() })(60); let s = 0; for (;;) s += e.stack.length',
+  'join of an array-like of length 2e6, 100000 objects alive':
+    "const keep = JSON.parse('[' + '{},'.repeat(100000) + '{}]'); const al = { length: 2e6, get 0() { throw 0 } }; for (;;) try { [].join.call(al) } catch {}",
+  'regex compile, 6000 alternatives': "const p = 'x|'.repeat(6000) + 'y'; for (;;) new RegExp(p)",
+  'eval of a 100000-digit decimal literal': "const src = '7'.repeat(100000); for (;;) eval(src)",
+  'eval of case-folded class literals': "const src = '0 && /[^\\\\p{Ll}]/iu;'.repeat(100); for (;;) eval(src)",
 };
 
 const engine = await loadEngine();

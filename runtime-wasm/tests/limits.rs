@@ -303,6 +303,40 @@ fn text_the_engine_formats_is_charged() {
     assert!(read.gas_used > unread.gas_used + text / 8, "{text} units of traces: {} against {}", read.gas_used, unread.gas_used);
 }
 
+/// A list a built-in fills from an array-like is not reserved from its `length` alone: that
+/// memory was never charged, could pass the memory cap before a single element was read, and set
+/// off a collection of the whole heap. The first element read here throws.
+#[test]
+fn an_announced_length_reserves_nothing() {
+    let like = "{ length: 1e8, get 0() { throw new Error('first') } }";
+    for call in [
+        format!("[].join.call({like})"),
+        format!("[].toLocaleString.call({like})"),
+        format!("[].sort.call({like})"),
+        format!("Reflect.apply(Math.max, null, {like})"),
+        "JSON.stringify(Object.defineProperty(Object.assign([], { length: 2 ** 32 - 1 }), 0, { get() { throw new Error('first') } }))".to_owned(),
+    ] {
+        let outcome = run(&format!("let m; try {{ {call} }} catch (e) {{ m = e.message }} export default m"));
+        assert_eq!(outcome.value, json!("first"), "{call}: {:?}", outcome.error);
+    }
+    // A 4 MB string of one repeated unit: one part per copy took 64 MB.
+    assert_eq!(run("export default 'x'.repeat(4e6).length").value, json!(4_000_000));
+}
+
+/// A regular expression of thousands of alternatives is a balanced tree, not a chain that the
+/// compiler walks one host stack frame per alternative: it compiles on every host, in a literal
+/// never evaluated as in `new RegExp`.
+#[test]
+fn alternatives_do_not_nest() {
+    let many = "x|".repeat(16_000);
+    assert_eq!(run(&format!("export default new RegExp('{many}y').test('y')")).value, json!(true));
+    let literal = run(&format!("if (false) /{many}y/.test(''); export default 1"));
+    assert_eq!(literal.value, json!(1), "{:?}", literal.error);
+    // Validating a literal folds no cases; an invalid one is still a syntax error.
+    assert_failed(&run("export default /[/iu"), ErrorCode::ParseError);
+    assert_eq!(run(r"export default /[^\p{Ll}]/iu.test('1') && /[a-z]/iu.test('Q')").value, json!(true));
+}
+
 /// A step the specification calls infallible still charges gas; running out there is
 /// `OutOfGas`, never a panic or an `EngineFailure`. Every gas limit up to what each contract
 /// needs stops it somewhere else.
