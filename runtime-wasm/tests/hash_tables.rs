@@ -35,6 +35,7 @@ fn run(keys: &[String], state: serde_json::Value) -> Outcome {
          const m = new Map(); for (const k of keys) m.set(k, 1); for (const k of keys) s += m.get(k);
          for (let r = 0; r < 10; r++) for (const k in o) s += 0;
          for (let r = 0; r < 10; r++) s += Reflect.ownKeys(new Proxy({{}}, {{ ownKeys: () => keys }})).length * 0;
+         for (let r = 0; r < 10; r++) s += JSON.stringify({{}}, keys).length * 0;
          export default s",
         serde_json::to_string(keys).expect("keys")
     );
