@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
+import { modulePreload } from './playground/build/module-preload.mjs';
 
 /**
  * Writes the service worker (playground/src/offline/service-worker.js) into the build as sw.js, with
@@ -43,7 +44,8 @@ export default defineConfig({
   publicDir: './playground/public',
   outDir: './playground/dist',
   cacheDir: './playground/.astro-cache',
-  integrations: [svelte(), offline()],
+  // modulePreload rewrites index.html, so it runs before offline() takes the files' hash.
+  integrations: [svelte(), modulePreload(), offline()],
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
   vite: {

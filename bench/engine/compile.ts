@@ -1,8 +1,10 @@
-// bench/engine/compile.ts: does compiling stay in proportion to the source? The contract's own
-// module is parsed, compiled and linked uncharged (once, within its 512 KB), so each shape of
-// source below — many declarations in one scope, many exports, many parameters — is run at two
-// sizes: the time must about double when the source doubles (growth ≈ 2, quadratic would be 4).
-// QuickJS runs the same sources beside it, as the peer.
+// bench/engine/compile.ts: does compiling stay in proportion to the source, and does its gas pay
+// for it? The contract's own module is parsed, compiled and linked on every run that finds no
+// compiled image, and charged by its size on every run (`CODE_BYTE` gas a byte, cached or not). Each
+// shape of source below — many declarations in one scope, many exports, many parameters, runs of
+// empty statements — is run at two sizes: the time must about double when the source doubles
+// (growth ≈ 2, quadratic would be 4), and its time per gas charged must stay within 10× a plain
+// loop's (the rule for all work). QuickJS runs the same sources beside it, as the peer.
 //   npm run bench:compile
 import { buildRequest, loadEngine } from '@tana/engine';
 import { loadQuickJS } from './quickjs-peer.ts';
@@ -27,16 +29,22 @@ export const compileShapes: Record<string, (n: number) => string> = {
   'one decimal literal of 40 digits per item': (n) => `let x; if (0) x = ${'7'.repeat(n * 40)}; export default 1`,
   'case-folded class literals': (n) => list(n, () => String.raw`0 && /[^\p{Ll}]/iu;`),
   'ordinary statements (peer shape)': (n) => `let x = 0; ${list(n, (i) => `x = x + ${i};`)}`,
+  // What a seventh hunt found: the cheapest statements to write are the dearest to parse per byte.
+  'empty statements (40 per item)': (n) => ';'.repeat(n * 40),
+  'expression statements (20 per item)': (n) => '0;'.repeat(n * 20),
 };
 
 const SIZES = [5_000, 10_000];
 
 const tana = await loadEngine();
 const quickjs = await loadQuickJS();
+// A plain loop's time per gas: the yardstick of "gas bounds all work".
+const LOOP_GAS = 2_000_000;
+const loopMsPerGas = timeMedian(() => tana.execute(buildRequest('let i = 0; for (;;) i++', { gasLimit: LOOP_GAS })), 3) / LOOP_GAS;
 
 console.log('bench/engine/compile — compiling large sources: Tana (Boa → wasm) vs QuickJS, Node', process.version);
 console.log(`each source at ${SIZES[0]} and ${SIZES[1]} items; growth = time at ${SIZES[1]} / time at ${SIZES[0]} (linear ≈ 2)\n`);
-const header = ['shape', 'KB', 'tana ms', 'quickjs ms', 'tana/quickjs', 'tana growth'];
+const header = ['shape', 'KB', 'tana ms', 'quickjs ms', 'tana/quickjs', 'tana growth', 'gas', 'time per gas ÷ loop’s'];
 const rows: string[][] = [];
 for (const [name, shape] of Object.entries(compileShapes)) {
   const times = SIZES.map((n) => {
@@ -48,11 +56,13 @@ for (const [name, shape] of Object.entries(compileShapes)) {
     if (!outcome.ok) throw new Error(`${name} at ${n}: ${outcome.error.code} ${outcome.error.message}`);
     return {
       kb: code.length / 1024,
+      gas: outcome.gasUsed,
       tana: timeMedian(() => tana.execute(fresh()), 3),
       quickjs: timeMedian(() => quickjs.execute(fresh()), 3),
     };
   });
   const [small, large] = times;
-  rows.push([name, fmt(large.kb, 0), fmt(large.tana), fmt(large.quickjs), ratio(large.tana, large.quickjs), fmt(large.tana / small.tana, 2)]);
+  const perGas = large.tana / large.gas / loopMsPerGas;
+  rows.push([name, fmt(large.kb, 0), fmt(large.tana), fmt(large.quickjs), ratio(large.tana, large.quickjs), fmt(large.tana / small.tana, 2), String(large.gas), `${fmt(perGas, 1)}×`]);
 }
 printTable(header, rows);

@@ -102,6 +102,17 @@ export const gasPatterns: Record<string, string> = {
   'regex compile, 6000 alternatives': "const p = 'x|'.repeat(6000) + 'y'; for (;;) new RegExp(p)",
   'eval of a 100000-digit decimal literal': "const src = '7'.repeat(100000); for (;;) eval(src)",
   'eval of case-folded class literals': "const src = '0 && /[^\\\\p{Ll}]/iu;'.repeat(100); for (;;) eval(src)",
+  // Found by hunts 7 and 8: BigInts read whole, class-set work in v-flag patterns, compiles that
+  // ran past the gas left, elements split('') made, backtraces copied.
+  'BigInt ===, 300000 bits': 'const x = (1n << 300000n) | 1n, y = x + 0n; for (;;) x === y',
+  'BigInt Map key, 300000 bits': 'const x = (1n << 300000n) | 1n; const m = new Map(); for (;;) m.set(x, 1)',
+  'Number() of a 300000-bit BigInt': 'const x = (1n << 300000n) | 12345n; for (;;) Number(x)',
+  'BigInt64Array fill, 300000-bit value': 'const x = (1n << 300000n) | 1n; const a = new BigInt64Array(10000); for (;;) a.fill(x)',
+  'regex compile, 100 intersections of \\p{L}': "const p = '[' + '\\\\p{L}&&'.repeat(100) + '\\\\p{L}]'; for (;;) new RegExp(p, 'v')",
+  'regex compile, 3000 intersections of \\p{L}': "const p = '[' + '\\\\p{L}&&'.repeat(3000) + '\\\\p{L}]'; for (;;) new RegExp(p, 'v')",
+  'eval of a v-flag literal, 500 intersections': "const src = '0 && /[' + '\\\\p{L}&&'.repeat(500) + '\\\\p{L}]/v'; for (;;) eval(src)",
+  "split('') of non-Latin1 text": "const s = '€'.repeat(20000); for (;;) s.split('')",
+  'ReferenceError caught at depth 60': 'function f(n) { if (n) return f(n - 1); for (;;) try { zzz } catch {} } f(60)',
 };
 
 const engine = await loadEngine();

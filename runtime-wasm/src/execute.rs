@@ -8,11 +8,12 @@ use boa_engine::error::{EngineError, RuntimeLimitError};
 use boa_engine::{Context, JsError, JsValue, Module, Source, js_string};
 use serde_json::Value;
 
+use crate::display;
 use crate::errors::{ErrorCode, Fatal};
-use crate::gas::GasMeter;
+use crate::gas::{GasMeter, cost};
 use crate::host::{self, Host};
 use crate::json;
-use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT};
+use crate::limits::{DEFAULT_GAS_LIMIT, MAX_CODE_BYTES, MAX_GAS_LIMIT, MAX_MESSAGE_BYTES};
 use crate::protocol::{EngineFailure, ExecuteRequest, Outcome, StateDiff};
 use crate::sandbox::{realm::Realm, seeds};
 use crate::store::Store;
@@ -44,6 +45,8 @@ pub fn execute_json(request: &str) -> String {
 /// Runs a request given as JSON in a prepared realm, which the run leaves used: it must not
 /// serve another run (the wasm host restores its memory image first).
 pub fn execute_json_in(realm: &mut Realm, request: &str) -> String {
+    // The request's objects are keyed by the sender's choice: they hash with a seed of its text.
+    boa_engine::tana::set_hash_seed(seeds::hash_seed_of_request(request));
     let outcome = match serde_json::from_str::<ExecuteRequest>(request) {
         Ok(request) => execute_in(realm, request),
         Err(e) => failed(Fatal::new(ErrorCode::InvalidRequest, format!("request is not valid: {e}")), 0),
@@ -82,17 +85,19 @@ pub fn execute_in(realm: &mut Realm, request: ExecuteRequest) -> Outcome {
     let hash_seed = seeds::hash_seed_of_run(&request);
     let compiled = realm.compiled.take().filter(|(code, _)| *code == request.code).map(|(_, module)| module);
     realm.enter(Host::new(Store::new(request.state), GasMeter::new(gas_limit), request.context));
-    let module = match compiled {
+    let loaded = host::charge(&mut realm.context, cost::CODE_BYTE.saturating_mul(request.code.len() as u64)).map_err(Failure::Thrown);
+    let module = loaded.and_then(|()| match compiled {
         Some(module) => Ok(module),
-        None => parse_module(&request.code, &mut realm.context).map_err(Failure::Parse),
-    };
+        None => parse_module(&request.code, &mut realm.context).map_err(Failure::Described),
+    });
     let result = module.and_then(|module| run(&module, request.call.as_ref(), hash_seed, &mut realm.context));
     finish(result, &mut realm.context)
 }
 
 /// Parses a contract ahead of its run and keeps it in the realm, for the run whose code it
-/// is. Parsing charges no gas, so a run's outcome is the same whether its code was compiled
-/// ahead or not. False if the code does not parse (its run reports the `ParseError`).
+/// is. A run is charged for its code by size (`cost::CODE_BYTE`), never for the parse itself, so
+/// its outcome is the same whether its code was compiled ahead or not. False if the code does not
+/// parse (its run reports the `ParseError`).
 pub fn compile_in(realm: &mut Realm, code: &str) -> bool {
     if code.len() > MAX_CODE_BYTES {
         return false;
@@ -119,7 +124,8 @@ type RunResult = Result<Value, Failure>;
 enum Failure {
     Thrown(JsError),
     Fatal(Fatal),
-    Parse(EngineFailure),
+    /// Already described: a parse error, or a thrown value described while gas still counted.
+    Described(EngineFailure),
 }
 
 fn run(module: &Module, call: Option<&crate::protocol::FunctionCall>, hash_seed: u64, context: &mut Context) -> RunResult {
@@ -170,14 +176,6 @@ fn to_json(value: &JsValue, context: &mut Context) -> RunResult {
 }
 
 fn finish(result: RunResult, context: &mut Context) -> Outcome {
-    let instructions = host::instructions_used(context);
-    let out_of_instructions = context.instructions_remaining() == 0;
-    let Some(host) = context.remove_data::<Host>() else {
-        return failed(Fatal::new(ErrorCode::EngineFailure, "host state lost"), 0);
-    };
-    let limit = host.gas.limit();
-    let gas_used = host.gas.total(instructions).min(limit);
-    let over_limit = out_of_instructions || host.gas.total(instructions) > limit;
     // Where an uncatchable error (out of gas, too deep, a host limit) happened in the contract:
     // the innermost frame's position, when the engine knows it (not between two statements).
     let position = match &result {
@@ -192,12 +190,28 @@ fn finish(result: RunResult, context: &mut Context) -> Outcome {
         }
         failure
     };
+    // A value the contract threw is described while its gas still counts: reading its `name`,
+    // `message` and `stack` runs its getters and proxy traps, which may do any amount of work.
+    let (limit, stopped) = context.get_data::<Host>().map_or((0, true), |h| (h.gas.limit(), h.fatal.is_some()));
+    let result = match result {
+        Err(Failure::Thrown(error)) if !stopped => Err(Failure::Described(located(thrown_failure(error, context, limit)))),
+        other => other,
+    };
+    // What describing it noted (long strings decoded) is charged now; past the limit, out of gas.
+    let _ = context.tana_charge(0);
+    let instructions = host::instructions_used(context);
+    let out_of_instructions = context.instructions_remaining() == 0;
+    let Some(host) = context.remove_data::<Host>() else {
+        return failed(Fatal::new(ErrorCode::EngineFailure, "host state lost"), 0);
+    };
+    let gas_used = host.gas.total(instructions).min(limit);
+    let over_limit = out_of_instructions || host.gas.total(instructions) > limit;
     let outcome = match (host.fatal.clone(), result) {
         (Some(fatal), _) => Err(located(failure_of(fatal))),
         (None, _) if over_limit => Err(located(failure_of(Fatal::out_of_gas(limit)))),
         (None, Ok(value)) => Ok(value),
         (None, Err(Failure::Fatal(fatal))) => Err(failure_of(fatal)),
-        (None, Err(Failure::Parse(failure))) => Err(failure),
+        (None, Err(Failure::Described(failure))) => Err(failure),
         (None, Err(Failure::Thrown(error))) => Err(located(thrown_failure(error, context, limit))),
     };
     match outcome {
@@ -280,21 +294,24 @@ fn thrown_failure(error: JsError, context: &mut Context, gas_limit: u64) -> Engi
     EngineFailure { code: ErrorCode::ContractError, message, line, column, url: None }
 }
 
-/// "Name: message" for Error objects, the value's display otherwise, plus its stack.
+/// "Name: message" for Error objects, the value's display otherwise, plus its stack; at most
+/// `MAX_MESSAGE_BYTES` of it (a thrown value can reach any amount of text).
 fn describe(value: &JsValue, context: &mut Context) -> (String, Option<String>) {
+    let shown = |value: &JsValue| format!("Uncaught {}", display::bounded(value, MAX_MESSAGE_BYTES));
     let Some(object) = value.as_object() else {
-        return (format!("Uncaught {}", value.display()), None);
+        return (display::shortened(shown(value), MAX_MESSAGE_BYTES), None);
     };
     let text = |key: &str, context: &mut Context| {
         object.get(boa_engine::JsString::from(key), context).ok().and_then(|v| v.as_string().map(|s| s.to_std_string_escaped()))
     };
     let stack = text("stack", context);
-    match (text("name", context), text("message", context)) {
-        (Some(name), Some(message)) if message.is_empty() => (name, stack),
-        (Some(name), Some(message)) => (format!("{name}: {message}"), stack),
-        (_, Some(message)) => (message, stack),
-        _ => (format!("Uncaught {}", value.display()), stack),
-    }
+    let message = match (text("name", context), text("message", context)) {
+        (Some(name), Some(message)) if message.is_empty() => name,
+        (Some(name), Some(message)) => format!("{name}: {message}"),
+        (_, Some(message)) => message,
+        _ => shown(value),
+    };
+    (display::shortened(message, MAX_MESSAGE_BYTES), stack)
 }
 
 /// Finds the first `contract.js:LINE:COLUMN` in a stack trace.

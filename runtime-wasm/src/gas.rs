@@ -40,6 +40,10 @@ pub mod cost {
     pub const PROMISE_JOB: u64 = 5;
     /// Per code unit of source that `eval` or `Function` parses and compiles.
     pub const SOURCE_CODE_UNIT: u64 = 20;
+    /// Per byte of the contract's own code, on every run: parsing and compiling it (≈ 5 gas a byte
+    /// of ordinary code, up to ≈ 45 for a run of empty statements; `npm run bench:compile`). Charged
+    /// the same when the host kept it compiled, so that gas never depends on the host's cache.
+    pub const CODE_BYTE: u64 = 8;
 }
 
 #[derive(Debug, Clone)]

@@ -44,6 +44,11 @@ impl Host {
         }
     }
 
+    /// The console bytes a run may still write.
+    pub fn log_room(&self) -> usize {
+        MAX_LOG_BYTES.saturating_sub(self.log_bytes)
+    }
+
     pub fn push_log(&mut self, level: LogLevel, message: String) -> Result<(), Fatal> {
         self.log_bytes += message.len();
         if self.logs.len() >= MAX_LOG_ENTRIES || self.log_bytes > MAX_LOG_BYTES {

@@ -39,8 +39,36 @@ pub fn to_json(value: &JsValue, root: &str, context: &mut Context) -> Result<Opt
     walk.property(value.clone(), js_string!(), context)
 }
 
+/// A host value (state, call arguments, `tx.input`, a response) as a contract value, charged
+/// before it is built: each value made as a property, each string (and key) as string work,
+/// so that a contract asking for the same value again pays for it each time.
 pub fn from_json(value: &Value, context: &mut Context) -> boa_engine::JsResult<JsValue> {
+    let (values, code_units) = size_of(value);
+    context.tana_charge_properties(values)?;
+    context.tana_charge_code_units(code_units)?;
     JsValue::from_json(value, context)
+}
+
+/// How many values a JSON value holds (itself included) and the bytes of its strings and keys.
+/// Walked with a stack of its own, not the host's.
+fn size_of(value: &Value) -> (usize, usize) {
+    let (mut values, mut code_units) = (0usize, 0usize);
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        values += 1;
+        match value {
+            Value::String(s) => code_units += s.len(),
+            Value::Array(items) => pending.extend(items),
+            Value::Object(entries) => {
+                for (key, item) in entries {
+                    code_units += key.len();
+                    pending.push(item);
+                }
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+    (values, code_units)
 }
 
 /// A Rust string from a contract string, or why it cannot be one (a lone surrogate).
@@ -214,5 +242,12 @@ mod tests {
             path: vec![Segment::Root("value".into()), Segment::Key("a".into()), Segment::Index(3), Segment::Key("b c".into())],
         };
         assert_eq!(walk.path(), r#"value.a[3]["b c"]"#);
+    }
+
+    #[test]
+    fn sizes_count_every_value_and_every_string_byte() {
+        let value = serde_json::json!({"ab": [1, "xyz", {"c": null}], "d": true});
+        // The object, the array, 1, "xyz", the inner object, null, true.
+        assert_eq!(size_of(&value), (7, 2 + 3 + 1 + 1));
     }
 }

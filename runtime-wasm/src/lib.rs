@@ -1,6 +1,7 @@
 //! Tana's contract engine: a deterministic, gas-metered JavaScript module runner
 //! on Boa. `execute` is the whole interface; `wasm` adapts it for WebAssembly hosts.
 
+pub mod display;
 pub mod errors;
 pub mod execute;
 pub mod gas;

@@ -323,6 +323,168 @@ fn an_announced_length_reserves_nothing() {
     assert_eq!(run("export default 'x'.repeat(4e6).length").value, json!(4_000_000));
 }
 
+/// Values the host builds for a contract — a call's arguments, `tx.input`, the staged transfers,
+/// a recorded response's headers, the JSON `response.json` parses — are charged as they are
+/// built, each time: a hunt built 64 transfers or 5,000 headers per call for free, 300× and 50×
+/// a plain loop's time per gas, and 200,000 keys of arguments for 220 gas.
+#[test]
+fn values_the_host_builds_are_charged() {
+    let keys: serde_json::Map<String, serde_json::Value> = (0..10_000).map(|i| (format!("key{i}"), json!(i))).collect();
+    let headers: serde_json::Map<String, serde_json::Value> = (0..1_000).map(|i| (format!("h{i}"), json!("v"))).collect();
+    let run_in = |code: &str, call: Option<serde_json::Value>| {
+        let request: ExecuteRequest = serde_json::from_value(json!({
+            "code": code,
+            "context": {
+                "chainId": "test", "contractId": "c1",
+                "tx": { "id": "t", "sender": "alice", "input": if call.is_none() { json!(keys) } else { json!(null) } },
+                "allowedHosts": ["tana.dev"],
+                "fetches": [{ "url": "https://tana.dev/x", "status": 200, "headers": headers, "body": "[]" }]
+            },
+            "call": call,
+            "gasLimit": 50_000_000
+        }))
+        .expect("valid request");
+        let outcome = tana_engine::execute(request);
+        assert!(outcome.ok, "{code}: {:?}", outcome.error);
+        outcome.gas_used
+    };
+    // 10,000 properties at 6 gas each, at the least, whichever way they arrive.
+    let built = 10_000 * 6;
+    let argument = run_in("export function f(a) { return 0 }", Some(json!({ "function": "f", "args": [keys] })));
+    let no_argument = run_in("export function f(a) { return 0 }", Some(json!({ "function": "f", "args": [] })));
+    assert!(argument > no_argument + built, "arguments: {argument} against {no_argument}");
+    let input = run_in("import { tx } from 'tana:tx'; export default 0", None);
+    let no_input = run_in("export default 0", None);
+    assert!(input > no_input + built, "tx.input: {input} against {no_input}");
+
+    let staged = "import { tx } from 'tana:tx'; for (let i = 0; i < 64; i++) tx.transfer({ to: 'bob' + i, amount: '1', currency: 'USD' });";
+    let (listed, unlisted) = (run_in(&format!("{staged} for (let i = 0; i < 100; i++) tx.transfers(); export default 0"), None), run_in(&format!("{staged} export default 0"), None));
+    // 100 lists of 64 transfers of 4 fields.
+    assert!(listed > unlisted + 100 * 64 * 5 * 6, "tx.transfers(): {listed} against {unlisted}");
+
+    let fetching = |n: u32| run_in(&format!("import {{ fetch }} from 'tana:utils'; for (let i = 0; i < {n}; i++) await fetch('https://tana.dev/x'); export default 0"), None);
+    let (many, one) = (fetching(100), fetching(1));
+    assert!(many > one + 99 * 1_000 * 6, "headers: {many} against {one}");
+
+    let parse = |n: u32| {
+        let body = format!("[{}[]]", "[],".repeat(10_000));
+        run_in(&format!("import {{ fetch }} from 'tana:utils'; const r = await fetch('https://tana.dev/x'); const o = {{ body: '{body}' }}; for (let i = 0; i < {n}; i++) await r.json.call(o); export default 0"), None)
+    };
+    let (parsed, unparsed) = (parse(10), parse(0));
+    assert!(parsed > unparsed + 10 * 10_000 * 6, "response.json: {parsed} against {unparsed}");
+}
+
+/// Work that reads a whole BigInt is charged by its size: comparing, hashing, negating, converting
+/// it. A hunt found each charged as one instruction (`===` of two 300,000-bit BigInts 77× a plain
+/// loop's time per gas, `BigInt.asIntN(64, x)` 150×, `Number(x)` 64×, a `Map` key 27×); a typed
+/// array's `fill` divided the whole BigInt for every element (600×), and now reads its low 64 bits.
+#[test]
+fn bigint_work_is_charged_by_its_size() {
+    let big = "(1n << 300000n) | 12345n";
+    // 300,000 bits are 4,688 limbs: a quarter gas each, per operation.
+    let per_operation = 4_688 / 4;
+    for operation in ["x === y", "x < y", "~x", "-x", "x++", "x--", "Number(x)", "new Map().set(x, 1)", "BigInt.asIntN(64, x)", "BigInt.asUintN(8, x)"] {
+        let gas = |value: &str| {
+            let outcome = run(&format!("let x = {value}; const y = x + 0n; for (let i = 0; i < 100; i++) {{ {operation} }} export default 0"));
+            assert!(outcome.ok, "{operation}: {:?}", outcome.error);
+            outcome.gas_used
+        };
+        let (huge, small) = (gas(big), gas("12345n"));
+        assert!(huge > small + 100 * per_operation, "{operation}: {huge} against {small}");
+    }
+    // ToBigInt64 and ToBigUint64 read the low 64 bits, as the specification's modulo gives them.
+    let wrapped = run("export default [...BigInt64Array.of(-1n, 2n ** 64n + 5n, -(2n ** 64n) - 5n, 2n ** 63n, (1n << 300000n) - 1n), ...BigUint64Array.of(-1n, -(2n ** 70n) + 3n)].map(String)");
+    assert_eq!(wrapped.value, json!(["-1", "5", "-5", "-9223372036854775808", "-1", "18446744073709551615", "3"]), "{:?}", wrapped.error);
+}
+
+/// A thrown value is described (its `name`, `message` and `stack` read) while the run's gas still
+/// counts: a getter or proxy trap that loops ends the run out of gas, and one that works is charged.
+/// Read after the gas was totalled, a getter spinning to the 50 M limit was billed 214 gas.
+#[test]
+fn describing_an_uncaught_value_is_charged() {
+    let spinning = run_with_gas("throw { get message() { for (;;); } }", 1_000_000);
+    assert_failed(&spinning, ErrorCode::OutOfGas);
+    assert_eq!(spinning.gas_used, 1_000_000);
+    let working = |n: u32| {
+        run(&format!("throw new Proxy({{}}, {{ get(t, key) {{ let s = 0; for (let i = 0; i < {n}; i++) s++; return key === 'message' ? 'worked' : undefined }} }})"))
+    };
+    let (worked, idle) = (working(100_000), working(0));
+    assert_failed(&worked, ErrorCode::ContractError);
+    assert!(worked.error.as_ref().is_some_and(|e| e.message.contains("worked")), "{:?}", worked.error);
+    assert!(worked.gas_used > idle.gas_used + 100_000, "{} against {}", worked.gas_used, idle.gas_used);
+}
+
+/// The contract's code is charged by its size on every run (parsing it is work like any other: a
+/// hunt parsed 500 KB of empty statements for a second on each run, at 211 gas); and the same
+/// whether it was compiled ahead or not (tests/compiled_ahead.rs).
+#[test]
+fn code_is_charged_by_its_size() {
+    let short = run("export default 1");
+    let long = run(&format!("export default 1\n{}", ";".repeat(100_000)));
+    assert_eq!(long.gas_used - short.gas_used, 8 * 100_001, "{:?}", long.error);
+    // A source larger than its gas allows stops before it is parsed.
+    let over = run_with_gas(&format!("export default 1\n{}", ";".repeat(100_000)), 500_000);
+    assert_failed(&over, ErrorCode::OutOfGas);
+}
+
+/// Compiling a `v`-flag class charges each set operation by the sets it combines (a hunt's 100
+/// intersections of `\p{L}` were 335× a plain loop's time per gas), and every error made copies
+/// its backtrace, charged per frame (a `ReferenceError` caught at call depth 50 was 10–16×).
+#[test]
+fn class_set_operations_and_backtraces_are_charged() {
+    let class = |operands: usize| {
+        let pattern = format!("[{}\\\\p{{L}}]", "\\\\p{L}&&".repeat(operands));
+        let outcome = run(&format!("for (let i = 0; i < 10; i++) new RegExp('{pattern}', 'v'); export default 0"));
+        assert!(outcome.ok, "{pattern}: {:?}", outcome.error);
+        outcome.gas_used
+    };
+    let (many, one) = (class(100), class(0));
+    assert!(many > one + 10 * 100 * 1_000, "100 intersections: {many} against {one}");
+
+    let throws = |depth: u32| {
+        let outcome = run(&format!("function f(n) {{ if (n) return f(n - 1); let c = 0; for (let i = 0; i < 1000; i++) try {{ zzz }} catch {{ c++ }} return c }} export default f({depth})"));
+        assert_eq!(outcome.value, json!(1000), "{:?}", outcome.error);
+        outcome.gas_used
+    };
+    let (deep, shallow) = (throws(60), throws(0));
+    // 50 more frames copied per throw, half a gas each, beyond the calls themselves.
+    assert!(deep > shallow + 1000 * 50 / 2, "at depth 60: {deep} against {shallow}");
+}
+
+/// What is shown of a value — an uncaught value's description, console output — is bounded before
+/// it is made: a huge BigInt shows its size (its digits took 3.3 s for `throw 1n << 8000000n`, at
+/// 31,603 gas), a description stops at `maxMessageBytes`, console text past the room left is not
+/// made. And `split('')` charges each element it makes.
+#[test]
+fn what_is_shown_of_a_value_is_bounded() {
+    let big = run("throw 1n << 100000n");
+    assert_failed(&big, ErrorCode::ContractError);
+    assert_eq!(big.error.as_ref().map(|e| e.message.as_str()), Some("Uncaught [BigInt of 100001 bits]"));
+    let small = run("throw 12345678901234567890n");
+    assert_eq!(small.error.as_ref().map(|e| e.message.as_str()), Some("Uncaught 12345678901234567890n"));
+
+    let strings = run("const s = 'x'.repeat(1e6); throw { a: s, b: s, c: s }");
+    let message = strings.error.as_ref().map(|e| e.message.clone()).unwrap_or_default();
+    assert!(message.starts_with("Uncaught {") && message.len() <= 4 * 1024 + 3, "{} bytes", message.len());
+    let long_message = run("throw new Error('m'.repeat(1e6))");
+    let message = long_message.error.as_ref().map(|e| e.message.clone()).unwrap_or_default();
+    assert!(message.starts_with("Error: mmm") && message.ends_with('…') && message.len() <= 4 * 1024 + 3, "{} bytes", message.len());
+
+    let logged = run("console.log(1n << 100000n, 7n); export default 0");
+    assert_eq!(logged.logs.first().map(|l| l.message.as_str()), Some("[BigInt of 100001 bits] 7n"), "{:?}", logged.error);
+    // Past the room left, a message fails however long it would be, and it is not made first.
+    let huge = run_with_gas("const s = 'x'.repeat(1e7); console.log([s, s, s, s, s, s, s, s]); export default 0", 2_000_000);
+    assert_failed(&huge, ErrorCode::ResourceLimit);
+
+    let split = |text: &str| {
+        let outcome = run(&format!("let n = 0; for (let i = 0; i < 10; i++) n += '{text}'.repeat(10000).split('').length; export default n"));
+        assert_eq!(outcome.value, json!(100_000), "{:?}", outcome.error);
+        outcome.gas_used
+    };
+    let (each, none) = (split("€"), run("let n = 0; for (let i = 0; i < 10; i++) n += '€'.repeat(10000).length * 10; export default n / 10").gas_used);
+    assert!(each > none + 10 * 10_000 * 6, "split(''): {each} against {none}");
+}
+
 /// A regular expression of thousands of alternatives is a balanced tree, not a chain that the
 /// compiler walks one host stack frame per alternative: it compiles on every host, in a literal
 /// never evaluated as in `new RegExp`.

@@ -11,6 +11,10 @@ import { startTana, TANA_BIN } from './tana-process.ts';
 
 export interface Load {
   acknowledged: string[];
+  /** The acknowledged contract calls among them. */
+  acknowledgedCalls: string[];
+  /** How many accounts it registered (each got the chain's faucet grant). */
+  accounts: number;
   /** How requests ended that got no HTTP answer, by cause ('ECONNREFUSED', 'UND_ERR_SOCKET', …). */
   unanswered: Map<string, number>;
   /** Named refusals seen (code → count). */
@@ -24,7 +28,8 @@ const counter = `import { data } from 'tana:data'\nconst n = ((await data.get('n
 /**
  * Registers four users and a counter, then runs transfer loops and call loops until `stop()` or the
  * ledger is gone. With several nodes' URLs, the users' transfer loops are spread over them and each
- * node gets a call loop on the same counter (another sender each): calls that conflict across nodes.
+ * node gets a call loop on the same counter: calls that conflict across nodes. Each call loop has a
+ * sender of its own, so that its nonces do not race a transfer loop's (every call would lose).
  */
 export async function startLoad(urls: string | string[]): Promise<Load> {
   const nodes = (Array.isArray(urls) ? urls : [urls]).map((url) => new LedgerClient(url));
@@ -33,10 +38,12 @@ export async function startLoad(urls: string | string[]): Promise<Load> {
   const ledger = { client, chain };
   const users: TestUser[] = [];
   for (const id of ['u0', 'u1', 'u2', 'u3']) users.push(await createUser(ledger, id));
+  const callers: TestUser[] = [];
+  for (let i = 0; i < nodes.length; i++) callers.push(await createUser(ledger, `caller${i}`));
   await deploy(ledger, users[0]!, 'counter', counter);
   const engine = await loadEngine();
 
-  const load: Load = { acknowledged: [], unanswered: new Map(), refusals: new Map(), stop: async () => {} };
+  const load: Load = { acknowledged: [], acknowledgedCalls: [], accounts: users.length + callers.length, unanswered: new Map(), refusals: new Map(), stop: async () => {} };
   let stopping = false;
   /** Records how a request ended; false when the client should stop (the ledger no longer answers). */
   const ended = async (error: unknown): Promise<boolean> => {
@@ -63,11 +70,14 @@ export async function startLoad(urls: string | string[]): Promise<Load> {
     }
   });
   const calls = nodes.map(async (client, i) => {
-    const sender = users[i % users.length]!;
+    const sender = callers[i]!;
     while (!stopping) {
       try {
         const result = await callContract(client, engine, { contractId: 'counter', sender: sender.id, privateKey: sender.privateKey, retries: 10 });
-        if (result.submitted) load.acknowledged.push(result.submitted.id);
+        if (result.submitted) {
+          load.acknowledged.push(result.submitted.id);
+          load.acknowledgedCalls.push(result.submitted.id);
+        }
       } catch (error) {
         if (!(await ended(error))) return;
       }

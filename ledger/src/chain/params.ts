@@ -43,7 +43,7 @@ export function defaultChainParams(overrides: Partial<ChainParams> & Pick<ChainP
     faucet: null,
     allowedHosts: DEFAULT_ALLOWED_HOSTS,
     maxGas: LIMITS.maxGasLimit,
-    maxCodeBytes: 256 * 1024,
+    maxCodeBytes: LIMITS.maxCodeBytes,
     clockSkewMs: 5 * 60_000,
     ...overrides,
   };

@@ -23,6 +23,8 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((names) => Promise.all(names.filter((name) => name.startsWith('tana-playground-') && name !== CACHE).map((name) => caches.delete(name))))
+      // The page's request starts while the worker itself starts (navigation preload).
+      .then(() => self.registration.navigationPreload?.enable())
       .then(() => self.clients.claim()),
   );
 });
@@ -34,7 +36,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && (url.pathname === PAGE || url.pathname === `${PAGE}index.html`)) {
     event.respondWith(
-      fetch(request)
+      Promise.resolve(event.preloadResponse)
+        .then((preloaded) => preloaded ?? fetch(request))
         .then((response) => {
           if (response.ok) {
             const copy = response.clone();

@@ -6,6 +6,7 @@ use boa_engine::property::Attribute;
 use boa_engine::{Context, JsObject, JsResult, JsValue, NativeFunction, js_string};
 
 use super::ModuleSpec;
+use crate::display;
 use crate::gas::cost;
 use crate::host;
 use crate::protocol::LogLevel;
@@ -49,7 +50,10 @@ fn error(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<JsVal
 }
 
 fn write(level: LogLevel, args: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
-    let message = format_args(args, context)?;
+    // A message longer than the room left fails (`ResourceLimit`) however long it is: one byte
+    // past the room is enough to know, and no more of it is made.
+    let room = host::with_host(context, |h| h.log_room())?;
+    let message = format_args(args, room.saturating_add(1), context)?;
     host::charge(context, cost::HOST_CALL + cost::LOG_BYTE * message.len() as u64)?;
     let result = host::with_host(context, |h| h.push_log(level, message))?;
     host::or_abort(context, result)?;
@@ -59,14 +63,21 @@ fn write(level: LogLevel, args: &[JsValue], context: &mut Context) -> JsResult<J
 /// Strings print as they are (and, like every string that crosses to the host, must be
 /// well-formed Unicode); everything else in Boa's inspection format, which shows one level
 /// of an object or array, reads properties without running any of the contract's code and
-/// escapes what it shows.
-fn format_args(args: &[JsValue], context: &mut Context) -> JsResult<String> {
-    let mut parts = Vec::with_capacity(args.len());
+/// escapes what it shows. Text past `max_bytes` is not made (see `display`).
+fn format_args(args: &[JsValue], max_bytes: usize, context: &mut Context) -> JsResult<String> {
+    let mut message = String::new();
     for (i, arg) in args.iter().enumerate() {
-        parts.push(match arg.as_string() {
-            Some(s) => host::string_to_host(&s, &format!("console argument {}", i + 1), context)?,
-            None => arg.display().to_string(),
-        });
+        if i > 0 {
+            message.push(' ');
+        }
+        let room = max_bytes.saturating_sub(message.len());
+        match arg.as_string() {
+            Some(s) => message.push_str(&host::string_to_host(&s, &format!("console argument {}", i + 1), context)?),
+            None => message.push_str(&display::bounded(arg, room)),
+        }
+        if message.len() > max_bytes {
+            break;
+        }
     }
-    Ok(parts.join(" "))
+    Ok(message)
 }

@@ -54,7 +54,9 @@ fn transfer(_: &JsValue, args: &[JsValue], context: &mut Context) -> JsResult<Js
     Ok(JsValue::undefined())
 }
 
+/// `tx.transfers()`: the transfers staged so far, as new objects each call (charged as built).
 fn transfers(_: &JsValue, _: &[JsValue], context: &mut Context) -> JsResult<JsValue> {
+    host::charge(context, cost::HOST_CALL)?;
     let staged = host::with_host(context, |h| serde_json::to_value(&h.transfers).unwrap_or_default())?;
     json::from_json(&staged, context)
 }

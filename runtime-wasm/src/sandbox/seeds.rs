@@ -24,6 +24,12 @@ pub fn hash_seed_of_code(code: &str) -> u64 {
     first_u64(&digest(b"tana:hash-seed:code:v1", &[code.as_bytes()]))
 }
 
+/// The seed of the tables made while a request's JSON text is parsed (its objects' keys): any
+/// function of the text that a sender cannot aim keys at, as the keys are part of it.
+pub fn hash_seed_of_request(text: &str) -> u64 {
+    first_u64(&digest(b"tana:hash-seed:request:v1", &[text.as_bytes()]))
+}
+
 /// The seed of the hash tables a run makes or fills: from everything the contract observes
 /// (code, state, context, the call), in the order it observes it (object keys keep theirs), so
 /// that keys aimed at one table's buckets would change the seed they were aimed at.

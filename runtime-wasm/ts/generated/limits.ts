@@ -13,7 +13,7 @@ export const LIMITS = {
   /** Longest `data.keys` pattern, in UTF-8 bytes. */
   maxKeyPatternBytes: 1024,
   /** Largest contract source. */
-  maxCodeBytes: 524288,
+  maxCodeBytes: 262144,
   /** How deeply source may nest, in the parser's units. */
   maxSourceNesting: 500,
   /** Gas a run gets when the request names none. */
@@ -30,6 +30,8 @@ export const LIMITS = {
   maxLogEntries: 1000,
   /** Most console bytes per run. */
   maxLogBytes: 65536,
+  /** Longest description of an uncaught value in an error message (longer ones are cut). */
+  maxMessageBytes: 4096,
   /** Live heap a run may use. */
   maxHeapBytes: 67108864,
   /** Most fetches per run. */
