@@ -112,6 +112,7 @@ export const gasPatterns: Record<string, string> = {
   'regex compile, 3000 intersections of \\p{L}': "const p = '[' + '\\\\p{L}&&'.repeat(3000) + '\\\\p{L}]'; for (;;) new RegExp(p, 'v')",
   'eval of a v-flag literal, 500 intersections': "const src = '0 && /[' + '\\\\p{L}&&'.repeat(500) + '\\\\p{L}]/v'; for (;;) eval(src)",
   "split('') of non-Latin1 text": "const s = '€'.repeat(20000); for (;;) s.split('')",
+  'regex compile, 1000 duplicate names 200 deep': "const p = '('.repeat(200) + '(?<a>x)|'.repeat(1000) + 'y' + ')'.repeat(200); for (;;) new RegExp(p)",
   'ReferenceError caught at depth 60': 'function f(n) { if (n) return f(n - 1); for (;;) try { zzz } catch {} } f(60)',
 };
 

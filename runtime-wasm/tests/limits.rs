@@ -485,6 +485,32 @@ fn what_is_shown_of_a_value_is_bounded() {
     assert!(each > none + 10 * 10_000 * 6, "split(''): {each} against {none}");
 }
 
+/// Duplicate group names are checked by sorting each name's paths (regress patch 08), not by
+/// comparing every pair at every depth: the rule stays the specification's — a name may repeat
+/// only in different alternatives — and nesting past the limit fails before the check.
+#[test]
+fn duplicate_group_names_follow_the_alternatives() {
+    let compiles = |pattern: &str| {
+        let outcome = run(&format!("let ok = true; try {{ new RegExp({}) }} catch {{ ok = false }} export default ok", serde_json::to_string(pattern).unwrap()));
+        outcome.value.as_bool().unwrap_or_else(|| panic!("{pattern}: {:?}", outcome.error))
+    };
+    for (pattern, valid) in [
+        ("(?<a>x)|(?<a>y)", true),
+        ("(?<a>x)(?<a>y)", false),
+        ("(?:(?<a>x)|(?<a>y))|(?<a>z)", true),
+        ("(?:(?<a>x)|(?<a>y))(?<a>z)", false),
+        ("((?<a>x)|(?<b>y))|((?<a>z)|(?<b>w))", true),
+        ("(?<a>x)|((?<a>y)(?<a>z))", false),
+        ("(?<b>q)|(?<a>x)|(?<b>r)|(?<a>y)", true),
+    ] {
+        assert_eq!(compiles(pattern), valid, "{pattern}");
+    }
+    let deep = format!("{}{}y{}", "(".repeat(300), "(?<a>x)|".repeat(100), ")".repeat(300));
+    assert!(!compiles(&deep), "nesting past the limit fails");
+    let many = format!("{}{}y{}", "(".repeat(200), "(?<a>x)|".repeat(1000), ")".repeat(200));
+    assert!(compiles(&many), "1,000 alternatives of one name, 200 deep");
+}
+
 /// A regular expression of thousands of alternatives is a balanced tree, not a chain that the
 /// compiler walks one host stack frame per alternative: it compiles on every host, in a literal
 /// never evaluated as in `new RegExp`.
