@@ -113,6 +113,8 @@ export const gasPatterns: Record<string, string> = {
   'eval of a v-flag literal, 500 intersections': "const src = '0 && /[' + '\\\\p{L}&&'.repeat(500) + '\\\\p{L}]/v'; for (;;) eval(src)",
   "split('') of non-Latin1 text": "const s = '€'.repeat(20000); for (;;) s.split('')",
   'regex compile, 1000 duplicate names 200 deep': "const p = '('.repeat(200) + '(?<a>x)|'.repeat(1000) + 'y' + ')'.repeat(200); for (;;) new RegExp(p)",
+  'collections over a WeakMap chain stored against its order':
+    'const wm = new WeakMap(), ks = []; for (let i = 0; i <= 15000; i++) ks.push({}); for (let i = 14999; i >= 0; i--) wm.set(ks[i], ks[i + 1]); const k0 = ks[0]; ks.length = 0; let g; for (;;) g = { a: 1 }',
   'ReferenceError caught at depth 60': 'function f(n) { if (n) return f(n - 1); for (;;) try { zzz } catch {} } f(60)',
 };
 
