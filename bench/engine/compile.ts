@@ -9,7 +9,7 @@
 import { buildRequest, loadEngine } from '@tana/engine';
 import { loadQuickJS } from './quickjs-peer.ts';
 import { fmt, printTable, ratio, timeMedian } from './measure.ts';
-import { FX_INTERNER_SUFFIX, fxCollidingName, letters } from './fx-collisions.ts';
+import { FX_INTERNER_SUFFIX, fxCollidingName, letters } from '../../tests/fixtures/fx-collisions.ts';
 
 const list = (n: number, item: (i: number) => string, separator = '\n') => Array.from({ length: n }, (_, i) => item(i)).join(separator);
 

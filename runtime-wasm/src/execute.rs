@@ -212,7 +212,8 @@ fn finish(result: RunResult, context: &mut Context) -> Outcome {
         (None, Ok(value)) => Ok(value),
         (None, Err(Failure::Fatal(fatal))) => Err(failure_of(fatal)),
         (None, Err(Failure::Described(failure))) => Err(failure),
-        (None, Err(Failure::Thrown(error))) => Err(located(thrown_failure(error, context, limit))),
+        // Described above unless the host stopped the run, which the first arm takes.
+        (None, Err(Failure::Thrown(_))) => Err(failure_of(Fatal::new(ErrorCode::EngineFailure, "an uncaught value was not described"))),
     };
     match outcome {
         Ok(value) => {

@@ -509,6 +509,12 @@ fn duplicate_group_names_follow_the_alternatives() {
     assert!(!compiles(&deep), "nesting past the limit fails");
     let many = format!("{}{}y{}", "(".repeat(200), "(?<a>x)|".repeat(1000), ")".repeat(200));
     assert!(compiles(&many), "1,000 alternatives of one name, 200 deep");
+    // Each name's path of alternatives, one entry per group around it, is built and compared:
+    // compile steps (32 to a unit of 2 gas).
+    let gas = |pattern: &str| run(&format!("new RegExp({}); export default 1", serde_json::to_string(pattern).unwrap())).gas_used;
+    let shallow = format!("{}{}y{}", "(".repeat(2), "(?<a>x)|".repeat(1000), ")".repeat(2));
+    let (deep_gas, shallow_gas) = (gas(&many), gas(&shallow));
+    assert!(deep_gas > shallow_gas + 1000 * 198 / 16, "200 deep: {deep_gas} against 2 deep: {shallow_gas}");
 }
 
 /// A regular expression of thousands of alternatives is a balanced tree, not a chain that the
@@ -683,4 +689,23 @@ fn error_messages_do_not_format_whole_values() {
         let message = outcome.value.as_str().map(str::to_owned).unwrap_or_default();
         assert!(message.contains("needs a function") && message.len() < 200, "{message:.300}");
     }
+}
+
+/// A collection visits everything live, an array's elements too, though Boa counts only the
+/// boxes' headers as allocated: the collector waits for allocations in proportion to what it
+/// visited before it collects again, so a big live array is not retraced at every megabyte of
+/// small allocations, work that no gas pays for (Boa patch boa_gc 03).
+#[test]
+fn collections_wait_in_proportion_to_what_is_live() {
+    let visits = |code: &str| {
+        let before = boa_gc::tana_visits();
+        let outcome = run(code);
+        assert!(outcome.ok, "{code}: {:?}", outcome.error);
+        boa_gc::tana_visits() - before
+    };
+    let allocations = "let g; for (let i = 0; i < 100000; i++) g = function () {};";
+    let alone = visits(&format!("{allocations} export default 1"));
+    let beside = visits(&format!("const o = {{}}; const big = new Array(1e6).fill(o); {allocations} export default big.length"));
+    eprintln!("visits: alone {alone}, beside a live array of 1e6 {beside}");
+    assert!(beside < alone + 8_000_000, "the live array was retraced: {beside} visits against {alone}");
 }
