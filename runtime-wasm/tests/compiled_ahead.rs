@@ -15,6 +15,8 @@ const CONTRACTS: &[&str] = &[
     "export default [1, 2, 3].map((x) => x * 2).join()",
     "throw new Error('no')",
     "for (;;) {}",
+    // Collections, which are charged (Boa patch boa_gc 04), come at the same points.
+    "const keep = []; for (let i = 0; i < 30000; i++) keep.push({ i }); let g; for (let i = 0; i < 50000; i++) g = function () {}; export default keep.length",
 ];
 
 #[test]

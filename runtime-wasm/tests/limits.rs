@@ -734,3 +734,24 @@ fn empty_slots_of_maps_and_sets_are_charged() {
         assert!(extra >= 10 * 9999 * 2, "{kind}: ten walks past 9,999 empty slots cost {extra}");
     }
 }
+
+/// A collection made while a run allocates is charged for the values it visits (a quarter of a
+/// gas each): with much live, collections still come often near the heap cap, and each visits all
+/// of it (Boa patch boa_gc 04).
+#[test]
+fn collections_are_charged_by_what_they_visit() {
+    let measure = |code: &str| {
+        let before = boa_gc::tana_visits();
+        let outcome = run(code);
+        assert!(outcome.ok, "{code}: {:?}", outcome.error);
+        (outcome.gas_used, boa_gc::tana_visits() - before)
+    };
+    let allocations = "let g; for (let i = 0; i < 100000; i++) g = function () {};";
+    let setup = "const o = {}; const big = new Array(1e6).fill(o);";
+    let (held_gas, held_visits) = measure(&format!("{setup} {allocations} export default big.length"));
+    let (setup_gas, setup_visits) = measure(&format!("{setup} export default big.length"));
+    let (loop_gas, loop_visits) = measure(&format!("{allocations} export default 1"));
+    let extra_visits = (held_visits.saturating_sub(setup_visits + loop_visits) / 4) as u64;
+    assert!(extra_visits > 100_000, "the live array was visited again: {held_visits} visits");
+    assert!(held_gas + 5_000 >= setup_gas + loop_gas + extra_visits, "{held_gas} gas against {setup_gas} + {loop_gas} + {extra_visits} for the visits");
+}
