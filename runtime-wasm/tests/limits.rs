@@ -755,3 +755,33 @@ fn collections_are_charged_by_what_they_visit() {
     assert!(extra_visits > 100_000, "the live array was visited again: {held_visits} visits");
     assert!(held_gas + 5_000 >= setup_gas + loop_gas + extra_visits, "{held_gas} gas against {setup_gas} + {loop_gas} + {extra_visits} for the visits");
 }
+
+/// `difference` and `symmetricDifference` remove from the copy they build, each removal moving
+/// every entry after it: charged as `delete` is (Boa patch boa_engine 40). Ephemerons a
+/// collection examines count as visits (Boa patch boa_gc 05).
+#[test]
+fn set_removals_and_ephemerons_are_charged() {
+    let gas = |code: &str| {
+        let outcome = run(code);
+        assert!(outcome.ok, "{code}: {:?}", outcome.error);
+        outcome.gas_used
+    };
+    let setup = "const s = new Set(); for (let i = 0; i < 5000; i++) s.add(i);";
+    let other = |has: bool| format!("{{ size: 1e9, has() {{ return {has} }}, keys() {{ return [].values() }} }}");
+    let removes = gas(&format!("{setup} export default s.difference({}).size", other(true)));
+    let keeps = gas(&format!("{setup} export default s.difference({}).size", other(false)));
+    assert!(removes > keeps + 5000 * 4999 / 2 * 48 / 64 / 2, "removing 5,000 from the front: {removes} against {keeps}");
+    let symmetric = gas(&format!("{setup} export default s.symmetricDifference(new Set(s)).size"));
+    let disjoint = gas(&format!("{setup} const t = new Set(); for (let i = 0; i < 5000; i++) t.add(-1 - i); export default s.symmetricDifference(t).size"));
+    assert!(symmetric > disjoint + 5000 * 4999 / 2 * 48 / 64 / 2, "symmetricDifference removing all: {symmetric} against {disjoint}");
+
+    // Keys reachable only through another entry's value: every entry waits to be settled at
+    // every collection, which examines and indexes it; the same keys with no weak maps: none.
+    let visits = |maps: &str| {
+        let (before, collections) = (boa_gc::tana_visits(), boa_gc::tana_collections());
+        gas(&format!("const wm = new WeakMap(), maps = {maps}, k0 = {{}}; (() => {{ const keys = []; for (let i = 0; i < 20000; i++) {{ const k = {{}}; keys.push(k); for (const m of maps) m.set(k, 1) }} wm.set(k0, keys) }})(); let g; for (let i = 0; i < 100000; i++) g = function () {{}}; export default 1"));
+        (boa_gc::tana_visits() - before) / (boa_gc::tana_collections() - collections).max(1)
+    };
+    let (pending, none) = (visits("[new WeakMap(), new WeakMap()]"), visits("[]"));
+    assert!(pending > none + 40000 * 2, "40,000 pending entries: {pending} visits a collection against {none}");
+}
