@@ -19,6 +19,14 @@ fn run(code: &str) -> Outcome {
     run_with_gas(code, 50_000_000)
 }
 
+/// Runs `code`, which must end ok: its gas, and the values the collector visited meanwhile.
+fn gas_and_visits(code: &str) -> (u64, usize) {
+    let before = boa_gc::tana_visits();
+    let outcome = run(code);
+    assert!(outcome.ok, "{code}: {:?}", outcome.error);
+    (outcome.gas_used, boa_gc::tana_visits() - before)
+}
+
 fn assert_failed(outcome: &Outcome, code: ErrorCode) {
     assert!(!outcome.ok, "expected {code:?}, got ok: {:?}", outcome.value);
     let error = outcome.error.as_ref().expect("error");
@@ -703,16 +711,10 @@ fn error_messages_do_not_format_whole_values() {
 /// small allocations, work that no gas pays for (Boa patch boa_gc 03).
 #[test]
 fn collections_wait_in_proportion_to_what_is_live() {
-    let visits = |code: &str| {
-        let before = boa_gc::tana_visits();
-        let outcome = run(code);
-        assert!(outcome.ok, "{code}: {:?}", outcome.error);
-        boa_gc::tana_visits() - before
-    };
+    let visits = |code: &str| gas_and_visits(code).1;
     let allocations = "let g; for (let i = 0; i < 100000; i++) g = function () {};";
     let alone = visits(&format!("{allocations} export default 1"));
     let beside = visits(&format!("const o = {{}}; const big = new Array(1e6).fill(o); {allocations} export default big.length"));
-    eprintln!("visits: alone {alone}, beside a live array of 1e6 {beside}");
     assert!(beside < alone + 8_000_000, "the live array was retraced: {beside} visits against {alone}");
 }
 
@@ -721,11 +723,7 @@ fn collections_wait_in_proportion_to_what_is_live() {
 /// free to walk (Boa patch boa_engine 39).
 #[test]
 fn empty_slots_of_maps_and_sets_are_charged() {
-    let gas = |code: &str| {
-        let outcome = run(code);
-        assert!(outcome.ok, "{code}: {:?}", outcome.error);
-        outcome.gas_used
-    };
+    let gas = |code: &str| gas_and_visits(code).0;
     for (kind, add) in [("Set", "s.add(i)"), ("Map", "s.set(i, i)")] {
         let setup = format!("const s = new {kind}(); for (let i = 0; i < 10000; i++) {add}; const it = s[Symbol.iterator](); it.next();");
         let held = format!("{setup} for (let i = 1; i < 10000; i++) s.delete(i);");
@@ -740,12 +738,7 @@ fn empty_slots_of_maps_and_sets_are_charged() {
 /// of it (Boa patch boa_gc 04).
 #[test]
 fn collections_are_charged_by_what_they_visit() {
-    let measure = |code: &str| {
-        let before = boa_gc::tana_visits();
-        let outcome = run(code);
-        assert!(outcome.ok, "{code}: {:?}", outcome.error);
-        (outcome.gas_used, boa_gc::tana_visits() - before)
-    };
+    let measure = gas_and_visits;
     let allocations = "let g; for (let i = 0; i < 100000; i++) g = function () {};";
     let setup = "const o = {}; const big = new Array(1e6).fill(o);";
     let (held_gas, held_visits) = measure(&format!("{setup} {allocations} export default big.length"));
@@ -761,11 +754,7 @@ fn collections_are_charged_by_what_they_visit() {
 /// collection examines count as visits (Boa patch boa_gc 05).
 #[test]
 fn set_removals_and_ephemerons_are_charged() {
-    let gas = |code: &str| {
-        let outcome = run(code);
-        assert!(outcome.ok, "{code}: {:?}", outcome.error);
-        outcome.gas_used
-    };
+    let gas = |code: &str| gas_and_visits(code).0;
     let setup = "const s = new Set(); for (let i = 0; i < 5000; i++) s.add(i);";
     let other = |has: bool| format!("{{ size: 1e9, has() {{ return {has} }}, keys() {{ return [].values() }} }}");
     let removes = gas(&format!("{setup} export default s.difference({}).size", other(true)));
@@ -778,9 +767,9 @@ fn set_removals_and_ephemerons_are_charged() {
     // Keys reachable only through another entry's value: every entry waits to be settled at
     // every collection, which examines and indexes it; the same keys with no weak maps: none.
     let visits = |maps: &str| {
-        let (before, collections) = (boa_gc::tana_visits(), boa_gc::tana_collections());
-        gas(&format!("const wm = new WeakMap(), maps = {maps}, k0 = {{}}; (() => {{ const keys = []; for (let i = 0; i < 20000; i++) {{ const k = {{}}; keys.push(k); for (const m of maps) m.set(k, 1) }} wm.set(k0, keys) }})(); let g; for (let i = 0; i < 100000; i++) g = function () {{}}; export default 1"));
-        (boa_gc::tana_visits() - before) / (boa_gc::tana_collections() - collections).max(1)
+        let collections = boa_gc::tana_collections();
+        let (_, visits) = gas_and_visits(&format!("const wm = new WeakMap(), maps = {maps}, k0 = {{}}; (() => {{ const keys = []; for (let i = 0; i < 20000; i++) {{ const k = {{}}; keys.push(k); for (const m of maps) m.set(k, 1) }} wm.set(k0, keys) }})(); let g; for (let i = 0; i < 100000; i++) g = function () {{}}; export default 1"));
+        visits / (boa_gc::tana_collections() - collections).max(1)
     };
     let (pending, none) = (visits("[new WeakMap(), new WeakMap()]"), visits("[]"));
     assert!(pending > none + 40000 * 2, "40,000 pending entries: {pending} visits a collection against {none}");
