@@ -2,6 +2,7 @@
 export { loadEngine, type Engine, type EngineSource } from './engine.ts';
 export { compileEngine, type EngineInstance } from './instance.ts';
 export { createSandbox, DEFAULT_TIMEOUT_MS, type Sandbox, type SandboxOptions } from './sandbox.ts';
+export { preloadingWorkerName } from './worker-name.ts';
 export { transpile, TranspileError } from './transpile.ts';
 export { buildRequest, DEFAULT_ALLOWED_HOSTS, type PartialContext, type RunOptions } from './request.ts';
 export { failedOutcome } from './outcome.ts';

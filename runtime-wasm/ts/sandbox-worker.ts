@@ -3,10 +3,9 @@ import { loadInstance, type EngineInstance } from './instance.ts';
 import { isNode } from './platform.ts';
 import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest } from './protocol.ts';
+import { engineUrlFromWorkerName } from './worker-name.ts';
 
 type Message = { id: number; request: ExecuteRequest; engine?: string | WebAssembly.Module };
-/** Load the engine now, before any run: sent by a page that starts the worker early (see `SandboxOptions.createWorker`). */
-type Preload = { preload: string };
 
 let enginePromise: ReturnType<typeof loadInstance> | undefined;
 
@@ -32,19 +31,16 @@ async function handle({ id, request, engine: source }: Message, reply: (m: unkno
   }
 }
 
-function preload(source: string) {
-  enginePromise ??= loadInstance(source, { hash: false });
-  // A failure is reported to the first run, which loads again (see `handle`).
-  enginePromise.catch(() => {});
-}
-
 if (isNode) {
   const { parentPort } = await import('node:worker_threads');
   parentPort?.on('message', (m: Message) => void handle(m, (r) => parentPort.postMessage(r)));
 } else {
-  self.addEventListener('message', (e) => {
-    const message = (e as MessageEvent<Message | Preload>).data;
-    if ('preload' in message) preload(message.preload);
-    else void handle(message, (r) => self.postMessage(r));
-  });
+  // Named after the engine's URL (a page started it early): load the engine now, before any run.
+  const preload = engineUrlFromWorkerName(self.name, self.location.href);
+  if (preload) {
+    enginePromise = loadInstance(preload, { hash: false });
+    // A failure is reported to the first run, which loads again (see `handle`).
+    enginePromise.catch(() => {});
+  }
+  self.addEventListener('message', (e) => void handle((e as MessageEvent<Message>).data, (r) => self.postMessage(r)));
 }

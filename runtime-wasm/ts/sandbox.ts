@@ -2,7 +2,6 @@ import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest, Outcome } from './protocol.ts';
 import { buildRequest, type RunOptions } from './request.ts';
 import { isNode } from './platform.ts';
-import { transpileOrFail } from './transpile.ts';
 
 export interface SandboxOptions {
   /**
@@ -14,8 +13,9 @@ export interface SandboxOptions {
   /**
    * For bundlers (browsers only): makes the worker, e.g. with Vite
    * `import EngineWorker from '@tana/engine/sandbox-worker?worker'` → `createWorker: () => new EngineWorker()`.
-   * It may return a worker started earlier and already sent `{ preload: engineUrl }`, which makes the
-   * worker load the engine before its first run is asked for (a page can start it while it parses).
+   * It may return a worker started earlier and named `preloadingWorkerName(engineUrl)`: such a worker
+   * loads the engine as soon as it starts, before its first run is asked for (a page can start it
+   * while it parses).
    */
   createWorker?: () => Worker;
   /** Where the worker loads the `.wasm` from (default: beside the package), e.g. `@tana/engine/engine.wasm?url`. */
@@ -29,7 +29,8 @@ export interface SandboxOptions {
 
 /** The engine in a worker the host can terminate: the page or server never blocks on a contract. */
 export interface Sandbox {
-  execute(request: ExecuteRequest): Promise<Outcome>;
+  /** Runs a request as given (JavaScript). `onStarted` is called when the worker begins it: its engine is loaded by then. */
+  execute(request: ExecuteRequest, options?: { onStarted?: () => void }): Promise<Outcome>;
   run(source: string, options?: RunOptions): Promise<Outcome>;
   /** Stops the run in progress and those queued before now (their outcome is `Stopped`); the next run starts a fresh worker. */
   stop(): void;
@@ -76,7 +77,8 @@ async function spawn(createWorker?: () => Worker): Promise<Port> {
     post: (m) => worker.postMessage(m),
     onMessage: (h) => worker.addEventListener('message', (e) => h((e as MessageEvent).data)),
     onFailure: (h) => {
-      worker.addEventListener('error', (e) => h((e as ErrorEvent).message || 'the worker failed'));
+      // A plain Event, with no message, when the worker's script could not be loaded.
+      worker.addEventListener('error', (e) => h((e as ErrorEvent).message || 'its script could not be loaded or did not start'));
       worker.addEventListener('messageerror', () => h('a message from the worker could not be read'));
     },
     terminate: async () => worker.terminate(),
@@ -115,7 +117,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
   }
 
-  function once(request: ExecuteRequest): Promise<Outcome> {
+  function once(request: ExecuteRequest, onStarted?: () => void): Promise<Outcome> {
     return ensurePort().then(
       (current) =>
         new Promise<Outcome>((resolve) => {
@@ -123,6 +125,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
           let timer: ReturnType<typeof setTimeout> | undefined;
           starting.set(id, () => {
             starting.delete(id);
+            onStarted?.();
             timer = setTimeout(() => {
               waiting.delete(id);
               if (port === current) port = undefined;
@@ -145,13 +148,23 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let stops = 0;
   const stopped = () => failedOutcome('Stopped', 'the run was stopped');
 
-  const execute = (request: ExecuteRequest): Promise<Outcome> => {
+  /**
+   * Runs what `prepare` gives after the runs asked for before it (one at a time per worker, in
+   * order), or answers the outcome it gives instead; a run asked for before a stop() never starts.
+   */
+  function enqueue(prepare: () => ExecuteRequest | Outcome | Promise<ExecuteRequest | Outcome>, onStarted?: () => void): Promise<Outcome> {
     const asked = stops;
-    // One run at a time per worker, in order.
-    const result = queue.then(() => (asked === stops ? once(request) : stopped()));
+    const result = queue.then(async () => {
+      if (asked !== stops) return stopped();
+      const prepared = await prepare();
+      if ('ok' in prepared) return prepared;
+      return asked === stops ? once(prepared, onStarted) : stopped();
+    });
     queue = result.catch(() => undefined);
     return result;
-  };
+  }
+
+  const execute: Sandbox['execute'] = (request, executeOptions = {}) => enqueue(() => request, executeOptions.onStarted);
 
   function stop(): void {
     stops++;
@@ -164,10 +177,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   return {
     execute,
     stop,
-    run: (source, runOptions) => {
-      const code = transpileOrFail(source);
-      return typeof code === 'string' ? execute(buildRequest(code, runOptions)) : Promise.resolve(code);
-    },
+    run: (source, runOptions) =>
+      enqueue(async () => {
+        // Loaded on the first `run`: a page that hands the sandbox JavaScript never loads the transpiler.
+        const { transpileOrFail } = await import('./transpile.ts');
+        const code = transpileOrFail(source);
+        return typeof code === 'string' ? buildRequest(code, runOptions) : code;
+      }),
     close: async () => {
       await port?.terminate();
       port = undefined;
