@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { defaultClientConditions } from 'vite';
 import svelte from '@astrojs/svelte';
 import { modulePreload } from './playground/build/module-preload.mjs';
 
@@ -49,8 +50,15 @@ export default defineConfig({
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
   vite: {
-    worker: { format: 'es' },
-    // The engine package ships a self-contained ES module; pre-bundling would separate it from its worker and .wasm.
+    // The engine package's TypeScript source, as in the tests: the bundle keeps only the modules the
+    // page uses and splits off what it loads later (the transpiler), which its prebuilt dist/ cannot.
+    resolve: { conditions: ['@tana/source', ...defaultClientConditions] },
+    // The engine's worker is built in the server build (pages/index.astro names it): for browsers.
+    ssr: { resolve: { conditions: ['@tana/source', ...defaultClientConditions] } },
+    // One file per worker (no chunks to fetch one after another before it can start), and the
+    // engine's worker is built only in the server build, whose chunks would not be kept.
+    worker: { format: 'es', rollupOptions: { output: { inlineDynamicImports: true } } },
+    // `astro dev` serves the engine from its source too: pre-bundling would separate it from its worker and .wasm.
     optimizeDeps: { exclude: ['@tana/engine'] },
   },
 });

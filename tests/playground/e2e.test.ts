@@ -474,6 +474,17 @@ describe('playground in Chromium', () => {
     await fresh.close();
   });
 
+  test("an engine's worker that cannot load says so, instead of loading for ever", async () => {
+    const fresh = await browser.newContext();
+    // The worker's script is missing: the page's head starts it and it fails before the app adopts it, or after.
+    await fresh.route(/\/_astro\/sandbox-worker[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const other = await fresh.newPage();
+    await other.goto(`${ledger.url}/`);
+    await other.waitForFunction(() => /The engine did not load/.test(document.querySelector('[data-testid="notice"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    assert.match((await other.locator('[data-testid="notice"]').textContent()) ?? '', /worker failed: its script could not be loaded/);
+    await fresh.close();
+  });
+
   test('a key file with bad key bytes is refused, saying why; a good one is checked against the ledger', async () => {
     const fresh = await browser.newContext();
     const other = await fresh.newPage();

@@ -1,22 +1,9 @@
 // The engine in a Web Worker (the @tana/engine sandbox, bundled by Vite): the page never freezes,
 // and Stop ends a runaway contract at once.
 import { explainOutcome } from './diagnose.ts';
-import {
-  createSandbox,
-  sha256Hex,
-  transpile,
-  buildRequest,
-  LIMITS,
-  parseErrorOutcome,
-  runRecordingFetches,
-  type Outcome,
-  type RecordedFetch,
-  type Sandbox,
-  type State,
-  type JsonValue,
-} from '@tana/engine';
-import EngineWorker from '@tana/engine/sandbox-worker?worker';
+import { createSandbox, sha256Hex, buildRequest, LIMITS, parseErrorOutcome, runRecordingFetches, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
 import engineUrl from '@tana/engine/engine.wasm?url';
+import { loadTranspiler } from './transpiler.ts';
 
 export const RUN_TIMEOUT_MS = 10_000;
 /** The gas of a local run: the ledger's default for a call, so what runs here fits there. */
@@ -25,15 +12,20 @@ let sandbox: Promise<Sandbox> | undefined;
 let hash: Promise<string> | undefined;
 
 declare global {
+  /** The engine's worker script and the name that makes it load the engine at once (pages/index.astro). */
+  var tanaEngineWorker: { url: string; name: string } | undefined;
   /** The engine's worker the page's head started while it parsed (pages/index.astro). */
   var tanaEarlyWorker: Worker | undefined;
 }
 
-/** The head's worker the first time (it is already loading the engine), a new one after a Stop. */
+/** The head's worker the first time (it is already loading the engine), a new one like it after a Stop. */
 function engineWorker(): Worker {
   const early = globalThis.tanaEarlyWorker;
   globalThis.tanaEarlyWorker = undefined;
-  return early ?? new EngineWorker();
+  if (early) return early;
+  const script = globalThis.tanaEngineWorker;
+  if (!script) throw new Error("the page does not name the engine's worker script (pages/index.astro)");
+  return new Worker(script.url, { type: 'module', name: script.name });
 }
 
 export function getSandbox(): Promise<Sandbox> {
@@ -50,21 +42,31 @@ export function afterIdle(timeout = 500): Promise<void> {
   return new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(() => resolve(), { timeout }));
 }
 
-let warming: Promise<void> | undefined;
+/** The engine's warm-up: `loaded` once its worker has the engine (a run can start), `warm` once it has run. */
+export interface WarmUp {
+  loaded: Promise<void>;
+  warm: Promise<void>;
+}
+
+let warming: WarmUp | undefined;
 /**
- * Starts the worker and loads the engine now, so the first run is instant (and works offline later).
- * Once per page: the page's head starts it before the app hydrates, and the app awaits the same.
+ * Has the engine's worker (started by the page's head, already loading the engine) run an empty
+ * contract, so that the first run finds its code compiled (and works offline later). Once per page:
+ * lib/startup.ts starts it as soon as the app's code loads. Run can be enabled once the engine is
+ * loaded: a run asked for meanwhile waits for the warm-up, in order. A failure says what failed.
  */
-export function warmUp(): Promise<void> {
-  warming ??= getSandbox()
-    .then((sandbox) => sandbox.execute(buildRequest('', { gasLimit: 1000 })))
-    .then(
-      () => warmed(),
-      (error: unknown) => {
-        warmed();
-        throw error;
-      },
-    );
+export function warmUp(): WarmUp {
+  if (warming) return warming;
+  let started!: () => void;
+  const loaded = new Promise<void>((resolve) => (started = resolve));
+  const warm = getSandbox()
+    .then((sandbox) => sandbox.execute(buildRequest('', { gasLimit: 1000 }), { onStarted: started }))
+    .then((outcome) => {
+      // An empty contract always succeeds: anything else is the engine failing (its worker, its .wasm).
+      if (!outcome.ok) throw new Error(outcome.error.message);
+    })
+    .finally(() => warmed());
+  warming = { loaded: Promise.race([loaded, warm]), warm };
   return warming;
 }
 
@@ -110,6 +112,7 @@ export interface LocalRun {
 
 /** Transpiles (reporting TypeScript syntax errors with their line) and runs against the given state. */
 export async function runLocally(source: string, run: LocalRun): Promise<Outcome> {
+  const transpile = await loadTranspiler();
   let code: string;
   try {
     code = transpile(source);

@@ -1,13 +1,14 @@
 // Building and signing transactions: register, deploy, transfer, teams and profiles (for the next
 // nonce, priced for the chain: the fee is the signed maximum), and a call run exactly as the ledger
 // will re-run it. Signed transactions go to the outbox; delivery.ts sends them.
-import { sameCanonical, sha256Hex, signTransaction, transactionId, transpile, type CallTransaction, type JsonValue, type Outcome, type State, type Transaction } from '@tana/engine';
+import { sameCanonical, sha256Hex, signTransaction, transactionId, type CallTransaction, type JsonValue, type Outcome, type State, type Transaction } from '@tana/engine';
 import { deployTransaction, prepareCall, profileTransaction, teamTransaction, transferTransaction, userTransaction, type ChainInfo, type LedgerClient } from '@tana/ledger/client';
 import type { OutboxEntry, PlaygroundDb, StoredKey } from './db.ts';
 import { chainInfo, ledgerClient } from './ledger.ts';
 import { enqueue, queuedFrom, withQueuedCalls } from './outbox.ts';
 import { committedState } from './state.ts';
 import { getSandbox } from './engine.ts';
+import { loadTranspiler } from './transpiler.ts';
 import { recordedFetches, recordFetch } from './fetches.ts';
 import { isUnreachable, noteLedgerResult } from './connection.ts';
 
@@ -31,7 +32,7 @@ async function forNextNonce<T extends Transaction>(db: PlaygroundDb, key: Stored
 
 /** A deploy (or upgrade) of the editor's code, for `team` when given. */
 export function buildDeploy(db: PlaygroundDb, key: StoredKey, contractId: string, source: string, team?: string) {
-  return forNextNonce(db, key, (chain, nonce) => deployTransaction(chain, key.id, nonce, contractId, transpile(source), Date.now(), { team }));
+  return forNextNonce(db, key, async (chain, nonce) => deployTransaction(chain, key.id, nonce, contractId, (await loadTranspiler())(source), Date.now(), { team }));
 }
 
 /** Money from the key's user, or from `team` when given. */
@@ -90,7 +91,7 @@ async function ledgerBasis(client: LedgerClient, sender: string, contractId: str
  * shows is the diff that gets signed. With the ledger unreachable it runs on the last sync.
  */
 export async function prepareForSigning(db: PlaygroundDb, key: StoredKey, source: string, plan: CallPlan): Promise<PreparedForSigning> {
-  const code = transpile(source);
+  const code = (await loadTranspiler())(source);
   const codeHash = await sha256Hex(code);
   const client = await ledgerClient(db);
   const queuedFromSender = await queuedFrom(db, key.id);

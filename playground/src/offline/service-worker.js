@@ -9,11 +9,27 @@ const CACHE = `tana-playground-${VERSION}`;
 const PAGE = new URL('./', self.registration.scope).pathname;
 const assets = new Set(ASSETS.map((path) => new URL(path, self.registration.scope).pathname));
 
+/**
+ * Caches one built file as served, less its `Vary` header: the ledger varies every answer on
+ * `Origin` (CORS), and a cached answer that varies would not match the page's own requests.
+ */
+async function store(cache, path) {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  const headers = new Headers(response.headers);
+  headers.delete('vary');
+  await cache.put(path, new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+}
+
 self.addEventListener('install', (event) => {
+  // Built files come straight from the cache, without starting this script (static routing, where the
+  // browser has it: the page's modules, the engine's worker and its .wasm are not queued behind one
+  // another in this worker); the fetch handler below serves them the same way elsewhere.
+  event.addRoutes?.({ condition: { urlPattern: new URLPattern({ pathname: `${PAGE}_astro/*` }) }, source: { cacheName: CACHE } });
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([...assets]))
+      .then((cache) => Promise.all([...assets].map((path) => store(cache, path))))
       .then(() => self.skipWaiting()),
   );
 });
