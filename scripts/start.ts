@@ -1,5 +1,5 @@
-// `npm start`: builds @tana/engine's dist when its sources are newer (the playground bundles it), and the
-// playground when its sources are newer than the build (a progress line on a terminal), then runs
+// `npm start`: builds @tana/engine's dist when its sources are newer (the `tana` command runs it), and the
+// playground when its sources, the engine's among them, are newer than the build (a progress line on a terminal), then runs
 // `tana start`: the ledger and the playground on one port (http://127.0.0.1:8080; PORT to change).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { startProgress } from '../cli/src/progress.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const built = join(repo, 'playground/dist/index.html');
-const sources = ['playground/src', 'astro.config.mjs', 'examples', 'types', 'runtime-wasm/dist', 'ledger/src/client'].map((p) => join(repo, p));
+// The playground bundles the engine from its TypeScript source and its .wasm (astro.config.mjs).
+const sources = ['playground/src', 'astro.config.mjs', 'examples', 'types', 'runtime-wasm/ts', 'runtime-wasm/pkg', 'ledger/src/client'].map((p) => join(repo, p));
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
