@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { loadEngine } from './engine.ts';
@@ -8,6 +9,8 @@ import type { JsonValue } from './protocol.ts';
 
 const wasmUrl = new URL('../pkg/tana_engine_bg.wasm', import.meta.url);
 const committedHash = readFileSync(new URL('../pkg/engine.hash', import.meta.url), 'utf8').trim();
+/** A custom section (id 0, 2 bytes: name length 1, name "x"): a valid module that hashes differently. */
+const CUSTOM_SECTION = new Uint8Array([0, 2, 1, 0x78]);
 
 test('loads the shipped engine and reports its hash', async () => {
   const engine = await loadEngine();
@@ -59,6 +62,14 @@ for (const kind of ['bytes', 'arraybuffer', 'module', 'file-url', 'path', 'respo
   });
 }
 
+test('the hash is of the bytes loaded: one byte added (a custom section) changes it', async () => {
+  const result = (await inWorker('extended')) as { value: number; hash: string };
+  assert.equal(result.value, 42);
+  const extended = Buffer.concat([readFileSync(wasmUrl), CUSTOM_SECTION]);
+  assert.equal(result.hash, createHash('sha256').update(extended).digest('hex'));
+  assert.notEqual(result.hash, committedHash);
+});
+
 function inWorker(kind: string): Promise<unknown> {
   const script = `
     const { parentPort, workerData } = require('node:worker_threads');
@@ -75,14 +86,17 @@ function inWorker(kind: string): Promise<unknown> {
         'file-url': () => url,
         path: () => fileURLToPath(url),
         response: () => new Response(bytes),
+        extended: () => new Uint8Array(Buffer.concat([bytes, Buffer.from(workerData.custom)])),
       };
-      const engine = await loadEngine(sources[workerData.kind]());
+      const given = sources[workerData.kind]();
+      const engine = await loadEngine(given);
+      if (workerData.kind === 'bytes') given.fill(0); // the caller reuses its buffer: the hash is still of what was loaded
       parentPort.postMessage({ value: engine.run('export default 42').value, hash: engine.hash });
     })().catch((e) => parentPort.postMessage({ error: String(e) }));`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, {
       eval: true,
-      workerData: { kind, engine: new URL('./engine.ts', import.meta.url).href, wasm: wasmUrl.href },
+      workerData: { kind, engine: new URL('./engine.ts', import.meta.url).href, wasm: wasmUrl.href, custom: CUSTOM_SECTION },
     });
     worker.once('message', (m) => void worker.terminate().then(() => resolve(m)));
     worker.once('error', reject);

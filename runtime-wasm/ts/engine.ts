@@ -26,7 +26,12 @@ let engine: Promise<Engine> | undefined;
 
 function withRun(instance: EngineInstance): Engine {
   return {
-    ...instance,
+    // Not spread: `hash` is computed when first read (instance.ts).
+    get hash() {
+      return instance.hash;
+    },
+    execute: instance.execute,
+    reset: instance.reset,
     run: (code, options = {}) => {
       const js = options.typescript === false ? code : transpileOrFail(code);
       return typeof js === 'string' ? instance.execute(buildRequest(js, options)) : js;

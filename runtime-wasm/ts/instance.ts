@@ -1,5 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import * as glue from '../pkg/tana_engine.js';
-import { sha256Hex } from './bytes.ts';
+import { toHex } from './bytes.ts';
 import { ImagedInstance } from './memory-image.ts';
 import { failedOutcome } from './outcome.ts';
 import { isNode } from './platform.ts';
@@ -10,7 +11,11 @@ export type EngineSource = URL | string | ArrayBuffer | Uint8Array | Response | 
 
 /** The bare engine: JavaScript requests in, outcomes out. No transpiler, so workers stay small. */
 export interface EngineInstance {
-  /** sha256 of the `.wasm` (hex): the engine hash ledgers check. Empty when loaded from a compiled module, or asked not to (a sandbox's worker: nobody there reads it, and hashing 5.6 MB delays its first run). */
+  /**
+   * sha256 of the `.wasm` (hex): the engine hash ledgers check. Computed off the way to the first run
+   * (see `laterHash`). Empty when loaded from a compiled module, or asked not to (a sandbox's worker:
+   * nobody there reads it).
+   */
   readonly hash: string;
   /** Runs a request exactly as given (JavaScript code). Never throws for contract faults. */
   execute(request: ExecuteRequest): Outcome;
@@ -48,10 +53,34 @@ export async function compileEngine(source: EngineSource = DEFAULT_WASM): Promis
 async function instantiate(source: EngineSource, hashed: boolean): Promise<EngineInstance> {
   const { module, bytes } = await compile(source, hashed);
   const instance = new ImagedInstance(module);
+  // Bytes the caller gave stay theirs: the hash, taken later, is of a copy of what was compiled.
+  const callers = source instanceof Uint8Array || source instanceof ArrayBuffer;
+  const hash = bytes && hashed ? laterHash(callers ? bytes.slice() : bytes) : () => '';
   return {
-    hash: bytes && hashed ? await sha256Hex(bytes) : '',
+    get hash() {
+      return hash();
+    },
     execute: (request) => executeSafely(instance, request),
     reset: () => instance.reset(),
+  };
+}
+
+/**
+ * The sha256 of `bytes`, not on the way to the first run (hashing 5.8 MB took 8–10 ms of a cold
+ * start): read, it is computed then (Node's OpenSSL, or JavaScript in browsers), unless a browser's
+ * WebCrypto, asked at once, has digested them off the main thread by then.
+ */
+function laterHash(bytes: Uint8Array): () => string {
+  let value: string | undefined;
+  if (!isNode) {
+    void crypto.subtle.digest('SHA-256', bytes as BufferSource).then(
+      (digest) => (value ??= toHex(new Uint8Array(digest))),
+      () => undefined, // computed when read instead
+    );
+  }
+  return () => {
+    value ??= isNode ? process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex') : toHex(sha256(bytes));
+    return value;
   };
 }
 
