@@ -33,10 +33,6 @@ export function getSandbox(): Promise<Sandbox> {
   return sandbox;
 }
 
-let warmed: () => void;
-/** Settles once the engine has run (or failed to load): heavier work, such as the editor's language service, waits for it. */
-export const engineWarm = new Promise<void>((resolve) => (warmed = resolve));
-
 /** Resolves at the next idle moment of the main thread (at the latest after `timeout` ms). */
 export function afterIdle(timeout = 500): Promise<void> {
   return new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(() => resolve(), { timeout }));
@@ -64,8 +60,7 @@ export function warmUp(): WarmUp {
     .then((outcome) => {
       // An empty contract always succeeds: anything else is the engine failing (its worker, its .wasm).
       if (!outcome.ok) throw new Error(outcome.error.message);
-    })
-    .finally(() => warmed());
+    });
   warming = { loaded: Promise.race([loaded, warm]), warm };
   return warming;
 }
