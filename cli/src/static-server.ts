@@ -44,6 +44,11 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
   if (!options.keepAlive) server.unref();
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // A browser's keep-alive or unfinished request must not keep the close waiting.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }

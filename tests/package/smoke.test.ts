@@ -3,7 +3,8 @@
 // page in Chromium, a Vite-bundled page in Chromium, and examples/embed/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,15 +33,23 @@ after(async () => {
   await browser?.close();
 });
 
-/** Serves `dir`, opens `path`, and returns #result's text once the page has written it. */
+/** Serves `dir`, opens `path`, and returns #result's text once the page has written it;
+ * if it never does, fails with what the page printed and threw. */
 async function resultOfPage(dir: string, path: string): Promise<string | null> {
   const server = await serveDirectory(dir);
+  const page = await browser.newPage();
+  const said: string[] = [];
+  page.on('console', (message) => said.push(`console.${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => said.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => said.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
   try {
-    const page = await browser.newPage();
-    await page.goto(server.url + path);
-    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…');
+    await page.goto(server.url + path, { timeout: 30_000 });
+    await page.waitForFunction(() => document.getElementById('result')?.textContent !== 'running…', null, { timeout: 30_000 });
     return await page.textContent('#result');
+  } catch (error) {
+    throw new Error(`${path} did not write its result: ${(error as Error).message}\n${said.join('\n')}`);
   } finally {
+    await page.close();
     await server.close();
   }
 }
@@ -77,19 +86,20 @@ test('README Vite example: a bundled page finds and runs the engine', async () =
   writeFileSync(join(project, 'main.js'), readmeBlocks(readme, 'readme-vite')[0]);
   writeFileSync(join(project, 'vite.config.js'), "export default { build: { rollupOptions: { input: 'vite.html' } } };\n");
   const vite = join(repo, 'node_modules/vite/bin/vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', 'dist-vite', '--emptyOutDir'], {
+  // Asynchronously and bounded: a build that hangs fails the test with its output, and never blocks the test runner.
+  await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', 'dist-vite', '--emptyOutDir'], {
     cwd: project,
     encoding: 'utf8',
+    timeout: 120_000,
     env: { ...process.env, VITE_CJS_IGNORE_WARNING: '1' },
-  });
-  assert.equal(built.status, 0, built.stderr + built.stdout);
+  }).catch((error) => assert.fail(`vite build failed (${error.signal ?? error.code}): ${error.stderr}${error.stdout}`));
   assert.equal(await resultOfPage(join(project, 'dist-vite'), '/vite.html'), '42');
 });
 
 test('examples/embed runs a contract from its text area', async () => {
   const server = await serveDirectory(repo);
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     await page.goto(`${server.url}/examples/embed/`);
     await page.click('#run:not([disabled])');
     assert.match((await page.textContent('#status')) ?? '', /^ok · \d+ gas$/);
@@ -100,6 +110,7 @@ test('examples/embed runs a contract from its text area', async () => {
     await page.click('#run');
     assert.match((await page.textContent('#status')) ?? '', /^OutOfGas/);
   } finally {
+    await page.close();
     await server.close();
   }
 });
