@@ -27,7 +27,8 @@ const depthCases: fc.Arbitrary<string>[] = [
   around(DEPTH_EDGES.bracket).map((n) => `export default (new Function('return ' + '('.repeat(${n}) + '1' + ')'.repeat(${n})))()`),
   around(DEPTH_EDGES.statement).map((n) => `export default (new Function('let x = 0; ' + 'if (1) '.repeat(${n}) + 'x = 1; return x'))()`),
   around(DEPTH_EDGES.statement).map((n) => `export default (new Function('return ' + Array(${n}).fill('1').join('+')))()`),
-  around(DEPTH_EDGES.bracket).map((n) => `export default JSON.parse('['.repeat(${n}) + ']'.repeat(${n})).length`),
+  fc.integer({ min: 1, max: 60_000 }).map((n) => `let a = JSON.parse('['.repeat(${n}) + ']'.repeat(${n})), d = 0; while (a.length) { a = a[0]; d++ } export default d`),
+  around(DEPTH_EDGES.nativeLevel).map((n) => `export default JSON.parse('['.repeat(${n}) + ']'.repeat(${n}), (k, v) => v).length`),
   around(DEPTH_EDGES.nativeLevel / 2).map((n) => `${nestedArray(n)} console.log(a); export default a.toLocaleString().length`),
 ];
 
