@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds @tana/engine's dist/: two self-contained ES modules (the API and the
-// sandbox's worker) with the transpiler bundled in, so the package loads in a
-// plain <script type="module"> page with no import map, plus type declarations.
+// Builds @tana/engine's dist/: ES modules (the API, the sandbox's worker, and the transpiler,
+// which the API loads when first needed: transpiler.ts) and the chunks they share, with every
+// dependency bundled in, so the package loads in a plain <script type="module"> page with no
+// import map; plus type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -12,9 +13,11 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: ['ts/index.ts', 'ts/sandbox-worker.ts'],
+  // transpile.ts is an entry so that its file has a fixed name Node can `require` (transpiler.ts).
+  entryPoints: ['ts/index.ts', 'ts/sandbox-worker.ts', 'ts/transpile.ts'],
   outdir: 'dist',
   bundle: true,
+  splitting: true,
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',

@@ -1,7 +1,8 @@
 import type { Outcome } from './protocol.ts';
 import { buildRequest, type RunOptions } from './request.ts';
 import { loadInstance, type EngineInstance, type EngineSource } from './instance.ts';
-import { transpileOrFail } from './transpile.ts';
+import { isNode } from './platform.ts';
+import { loadTranspiler, transpileOrFail } from './transpiler.ts';
 
 export type { EngineSource } from './instance.ts';
 
@@ -15,10 +16,15 @@ export interface Engine extends EngineInstance {
  * With no source it loads the `.wasm` shipped beside this package.
  */
 export function loadEngine(source?: EngineSource): Promise<Engine> {
-  engine ??= loadInstance(source).then(withRun, (error) => {
-    engine = undefined;
-    throw error;
-  });
+  // In browsers the transpiler loads while the wasm is read and compiled, so that `run` can stay
+  // synchronous; under Node a first `run` of TypeScript loads it then (transpiler.ts).
+  engine ??= Promise.all([loadInstance(source), isNode ? undefined : loadTranspiler()]).then(
+    ([instance]) => withRun(instance),
+    (error) => {
+      engine = undefined;
+      throw error;
+    },
+  );
   return engine;
 }
 

@@ -2,6 +2,7 @@ import { failedOutcome } from './outcome.ts';
 import type { ExecuteRequest, Outcome } from './protocol.ts';
 import { buildRequest, type RunOptions } from './request.ts';
 import { isNode } from './platform.ts';
+import { loadTranspiler, transpileOrFail } from './transpiler.ts';
 
 export interface SandboxOptions {
   /**
@@ -180,7 +181,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     run: (source, runOptions) =>
       enqueue(async () => {
         // Loaded on the first `run`: a page that hands the sandbox JavaScript never loads the transpiler.
-        const { transpileOrFail } = await import('./transpile.ts');
+        await loadTranspiler();
         const code = transpileOrFail(source);
         return typeof code === 'string' ? buildRequest(code, runOptions) : code;
       }),

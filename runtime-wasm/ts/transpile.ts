@@ -1,7 +1,11 @@
+// The transpiler itself (sucrase). Loaded on first use through transpiler.ts, never with the package.
 import { LRUCache } from 'lru-cache';
 import { transform } from 'sucrase';
 import { failedOutcome } from './outcome.ts';
 import type { Outcome } from './protocol.ts';
+import { TranspileError } from './transpile-error.ts';
+
+export { TranspileError };
 
 /** Sources transpiled lately, by source. */
 const recent = new LRUCache<string, string>({ max: 128 });
@@ -28,13 +32,5 @@ export function transpileOrFail(source: string): string | Outcome {
     return transpile(source);
   } catch (error) {
     return failedOutcome('ParseError', (error as Error).message);
-  }
-}
-
-export class TranspileError extends Error {
-  readonly code = 'ParseError';
-  constructor(message: string) {
-    super(message);
-    this.name = 'TranspileError';
   }
 }

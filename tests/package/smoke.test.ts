@@ -62,6 +62,37 @@ test('the tarball holds the wasm, ES modules and types, and nothing else', () =>
   assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('ts/') || f.endsWith('.test.ts')), 'no sources or tests');
 });
 
+test('importing the package loads no transpiler: sucrase is in dist/transpile.js, reached only by import() or a first transpile', () => {
+  const dist = join(repo, 'runtime-wasm/dist');
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const [, next] of readFileSync(join(dist, file), 'utf8').matchAll(/(?:^|[;\s])(?:import|export)[^;"']*?from\s*["']\.\/([^"']+)["']/g)) visit(next);
+  };
+  visit('index.js');
+  assert.ok(reached.size > 1, `static imports of index.js: ${[...reached].join(', ')}`);
+  assert.ok(!reached.has('transpile.js'));
+  // sucrase's option name, present in the transpiler's own file.
+  assert.match(readFileSync(join(dist, 'transpile.js'), 'utf8'), /disableESTransforms/);
+  for (const file of reached) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /disableESTransforms/, file);
+});
+
+test('Node: transpile and engine.run load the transpiler on first use; a syntax error is a TranspileError', () => {
+  const file = join(project, 'lazy-transpiler.mjs');
+  writeFileSync(
+    file,
+    "import { loadEngine, transpile, TranspileError } from '@tana/engine';\n" +
+      'const engine = await loadEngine();\n' +
+      "console.log(engine.run('const x: number = 6 * 7; export default x').value);\n" +
+      "try { transpile('const = 1') } catch (error) { console.log(error instanceof TranspileError) }\n",
+  );
+  const run = spawnSync(process.execPath, [file], { cwd: project, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stderr, '', 'no warning (require of an ES module)');
+  assert.deepEqual(run.stdout.trim().split('\n'), ['42', 'true']);
+});
+
 for (const [i, block] of readmeBlocks(readme, 'readme-node').entries()) {
   test(`README Node example ${i + 1} runs and prints what it says`, () => {
     const file = join(project, `readme-${i}.mjs`);

@@ -1,9 +1,21 @@
 // The engine in a Web Worker (the @tana/engine sandbox, bundled by Vite): the page never freezes,
 // and Stop ends a runaway contract at once.
 import { explainOutcome } from './diagnose.ts';
-import { createSandbox, sha256Hex, buildRequest, LIMITS, parseErrorOutcome, runRecordingFetches, type Outcome, type RecordedFetch, type Sandbox, type State, type JsonValue } from '@tana/engine';
+import {
+  loadTranspiler,
+  createSandbox,
+  sha256Hex,
+  buildRequest,
+  LIMITS,
+  parseErrorOutcome,
+  runRecordingFetches,
+  type Outcome,
+  type RecordedFetch,
+  type Sandbox,
+  type State,
+  type JsonValue,
+} from '@tana/engine';
 import engineUrl from '@tana/engine/engine.wasm?url';
-import { loadTranspiler } from './transpiler.ts';
 
 export const RUN_TIMEOUT_MS = 10_000;
 /** The gas of a local run: the ledger's default for a call, so what runs here fits there. */

@@ -1,14 +1,13 @@
 // Building and signing transactions: register, deploy, transfer, teams and profiles (for the next
 // nonce, priced for the chain: the fee is the signed maximum), and a call run exactly as the ledger
 // will re-run it. Signed transactions go to the outbox; delivery.ts sends them.
-import { sameCanonical, sha256Hex, signTransaction, transactionId, type CallTransaction, type JsonValue, type Outcome, type State, type Transaction } from '@tana/engine';
+import { loadTranspiler, sameCanonical, sha256Hex, signTransaction, transactionId, type CallTransaction, type JsonValue, type Outcome, type State, type Transaction } from '@tana/engine';
 import { deployTransaction, prepareCall, profileTransaction, teamTransaction, transferTransaction, userTransaction, type ChainInfo, type LedgerClient } from '@tana/ledger/client';
 import type { OutboxEntry, PlaygroundDb, StoredKey } from './db.ts';
 import { chainInfo, ledgerClient } from './ledger.ts';
 import { enqueue, queuedFrom, withQueuedCalls } from './outbox.ts';
 import { committedState } from './state.ts';
 import { getSandbox } from './engine.ts';
-import { loadTranspiler } from './transpiler.ts';
 import { recordedFetches, recordFetch } from './fetches.ts';
 import { isUnreachable, noteLedgerResult } from './connection.ts';
 
