@@ -4,7 +4,7 @@ export { compileEngine, type EngineInstance } from './instance.ts';
 export { createSandbox, DEFAULT_TIMEOUT_MS, type Sandbox, type SandboxOptions } from './sandbox.ts';
 export { preloadingWorkerName } from './worker-name.ts';
 export { loadTranspiler, transpile } from './transpiler.ts';
-export { TranspileError } from './transpile-error.ts';
+export { TranspileError, TranspilerNotLoadedError } from './transpile-error.ts';
 export { buildRequest, DEFAULT_ALLOWED_HOSTS, type PartialContext, type RunOptions } from './request.ts';
 export { failedOutcome } from './outcome.ts';
 export { auditTransaction, type AuditInput, type AuditReport, type AuditRunner } from './audit.ts';

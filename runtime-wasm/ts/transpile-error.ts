@@ -6,3 +6,11 @@ export class TranspileError extends Error {
     this.name = 'TranspileError';
   }
 }
+
+/** `transpile` called in a browser before the transpiler was loaded (`loadTranspiler`, `loadEngine`). */
+export class TranspilerNotLoadedError extends Error {
+  constructor() {
+    super('the TypeScript transpiler is not loaded yet: await loadTranspiler() (or loadEngine()) first');
+    this.name = 'TranspilerNotLoadedError';
+  }
+}

@@ -3,6 +3,7 @@
 // sandbox's `run` load it themselves; under Node a first `transpile` loads it synchronously.
 import type { Outcome } from './protocol.ts';
 import { isNode } from './platform.ts';
+import { TranspilerNotLoadedError } from './transpile-error.ts';
 
 type Transpiler = typeof import('./transpile.ts');
 
@@ -30,7 +31,7 @@ function transpiler(): Transpiler {
     loaded = process.getBuiltinModule('node:module').createRequire(here)(here.endsWith('.ts') ? './transpile.ts' : './transpile.js') as Transpiler;
     return loaded;
   }
-  throw new Error('the TypeScript transpiler is not loaded yet: await loadTranspiler() (or loadEngine()) first');
+  throw new TranspilerNotLoadedError();
 }
 
 /** TypeScript → the JavaScript module the engine runs. Line numbers are kept, so errors point at
