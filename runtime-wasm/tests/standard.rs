@@ -70,4 +70,18 @@ fn patched_paths_keep_standard_results() {
         json!([["7", "100", "10000"], 10001, 10000, 100, ["2", "9", "b", "4294967295"], "[[\"0\",[2]],[\"1\",[3,1]]]"])
     );
     assert_eq!(value("function f(k) { try { k++ } catch {} try { if (k) throw k } catch (e) { return 'inner ' + e } } let out; try { throw 'outer' } catch (e) { out = [f(1), e] } export default out"), json!(["inner 2", "outer"]));
+    // A captured binding read directly (patch 43) and the cases that must still go the general way:
+    // the dead zone, a `var` that sloppy `eval` made and `delete` removed, `with` (as V8 gives).
+    assert_eq!(
+        value(
+            "const r = [];
+            r.push((() => { let x = 1; const f = () => x; x = 2; return f() })());
+            r.push((() => { const f = () => y; try { f() } catch (e) { return e.name } let y = 1 })());
+            r.push(new Function(\"eval('var z = 5'); const f = () => typeof z; const a = f(); delete z; return [a, f()].join()\")());
+            r.push(new Function(\"var w = 'outer'; const o = { w: 'with' }; with (o) { return (() => w)() }\")());
+            r.push(new Function(\"var w = 'outer'; const o = {}; with (o) { const f = () => w; o.w = 'added'; return f() }\")());
+            export default r"
+        ),
+        json!([2, "ReferenceError", "number,undefined", "with", "added"])
+    );
 }
