@@ -82,3 +82,10 @@ test('appending in a loop costs gas in proportion to what is appended, not to th
   // Quadratic copying would make four times the appends cost about sixteen times the gas.
   assert.ok(large < small * 5, `gas for 20,000 appends ${small}, for 80,000 ${large}`);
 });
+
+test('a one-off concatenation of two long strings needs about the memory it always did (no room reserved past a little)', () => {
+  // 28 MB + 28 MB fit the 64 MiB heap; with half as much room again reserved, the result alone would take 42 MB.
+  const outcome = engine.execute(buildRequest(`const a = 'x'.repeat(28_000_000); const b = a + 'y'; export default b.length`, { gasLimit: 50_000_000 }));
+  assert.equal(outcome.error?.code, undefined, JSON.stringify(outcome.error));
+  assert.equal(outcome.value, 28_000_001);
+});
