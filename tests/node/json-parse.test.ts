@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildRequest, loadEngine } from '@tana/engine';
+import { inBoth } from '../support/v8-and-engine.ts';
 
 const engine = await loadEngine();
 
@@ -29,15 +30,7 @@ const describe = `(texts, revive) => texts.map((text) => {
   }
 })`;
 
-// The same function text runs in V8 (here) and in the engine (below).
-const inV8 = new Function(`return ${describe}`)() as (texts: string[], revive: boolean) => string[];
-
-function inEngine(texts: string[], revive: boolean): string[] {
-  const code = `export default (${describe})(${JSON.stringify(texts)}, ${revive})`;
-  const outcome = engine.execute(buildRequest(code, { gasLimit: 50_000_000 }));
-  assert.ok(outcome.ok, JSON.stringify(outcome.error));
-  return outcome.value as string[];
-}
+const { v8: inV8, engine: inEngine } = inBoth<[texts: string[], revive: boolean], string[]>(describe);
 
 const EDGES = [
   '0',

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildRequest, loadEngine } from '@tana/engine';
+import { inBoth } from '../support/v8-and-engine.ts';
 
 const engine = await loadEngine();
 
@@ -28,13 +29,7 @@ const interpret = `(steps) => {
   return values.map(units).concat(Object.keys(keys).map((k) => units(k) + '=' + keys[k]), String(values.filter((v, i) => values.indexOf(v) !== i).length));
 }`;
 
-const inV8 = new Function(`return ${interpret}`)() as (steps: Step[]) => string[];
-
-function inEngine(steps: Step[]): string[] {
-  const outcome = engine.execute(buildRequest(`export default (${interpret})(${JSON.stringify(steps)})`, { gasLimit: 50_000_000 }));
-  assert.ok(outcome.ok, JSON.stringify(outcome.error));
-  return outcome.value as string[];
-}
+const { v8: inV8, engine: inEngine } = inBoth<[steps: Step[]], string[]>(interpret);
 
 const piece = fc.oneof(fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 }), fc.constantFrom('\ud800', '\udc00', 'é', 'y'.repeat(400), '€'.repeat(300)));
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -88,4 +83,19 @@ test('a one-off concatenation of two long strings needs about the memory it alwa
   const outcome = engine.execute(buildRequest(`const a = 'x'.repeat(28_000_000); const b = a + 'y'; export default b.length`, { gasLimit: 50_000_000 }));
   assert.equal(outcome.error?.code, undefined, JSON.stringify(outcome.error));
   assert.equal(outcome.value, 28_000_001);
+});
+
+test('strings made from one long string built by appending each cost about their own size, not half as much again', () => {
+  // A 10 M-unit prefix built by appending, then five strings made from it: five buffers of 15 M units would not fit
+  // the 64 MiB heap; the first is appended in place, each other one needs 10 M units and a little room.
+  const outcome = engine.execute(
+    buildRequest(
+      `let p = ''; const chunk = 'x'.repeat(10_000); for (let i = 0; i < 1000; i++) p += chunk; const made = ['a', 'b', 'c', 'd', 'e'].map((c) => p + c); export default made.map((s) => s.length)`,
+      {
+        gasLimit: 50_000_000,
+      },
+    ),
+  );
+  assert.equal(outcome.error?.code, undefined, JSON.stringify(outcome.error));
+  assert.deepEqual(outcome.value, Array(5).fill(10_000_001));
 });
