@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds @tana/engine's dist/: ES modules (the API, the sandbox's worker, and the transpiler,
-// which the API loads when first needed: transpiler.ts) and the chunks they share, with every
+// Builds @tana/engine's dist/: ES modules (the API, the sandbox's worker, the signature rule, and
+// the transpiler, which the API loads when first needed: transpiler.ts) and the chunks they share, with every
 // dependency bundled in, so the package loads in a plain <script type="module"> page with no
 // import map; plus type declarations.
 import { build } from 'esbuild';
@@ -13,8 +13,9 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
-  // transpile.ts is an entry so that its file has a fixed name Node can `require` (transpiler.ts).
-  entryPoints: ['ts/index.ts', 'ts/sandbox-worker.ts', 'ts/transpile.ts'],
+  // transpile.ts is an entry so that its file has a fixed name Node can `require` (transpiler.ts);
+  // ed25519.ts so that importing the package does not build the curve (ed25519.ts says why).
+  entryPoints: ['ts/index.ts', 'ts/sandbox-worker.ts', 'ts/transpile.ts', 'ts/ed25519.ts'],
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -85,3 +85,93 @@ fn patched_paths_keep_standard_results() {
         json!([2, "ReferenceError", "number,undefined", "with", "added"])
     );
 }
+
+/// Calls compiled with fewer instructions (patch 44: returns through the accumulator, no return
+/// check in arrows, parameters read into their registers) give what V8 gives: duplicate and
+/// default parameters, mapped and strict `arguments`, rest and patterns, `eval`'s `var`, returns
+/// inside loops, `finally`, `switch` and labels, `new` on an arrow, derived and plain
+/// constructors' return values, generators, async arrows, closures over parameters.
+#[test]
+fn calls_with_fewer_instructions_keep_standard_results() {
+    assert_eq!(
+        value(
+            "const r = [];
+            r.push(new Function('function f(a, a) { return a } return f(1, 2)')());
+            r.push((function g(a, b = a, c) { return [a, b, c] })(1));
+            r.push(((...rest) => rest)(4, 5));
+            r.push(new Function('return (function (x) { arguments[0] = 9; return x })(1)')());
+            r.push((function (x) { arguments[0] = 9; return x })(1));
+            r.push(((x, { y }) => [x, y])(1, { y: 2 }));
+            r.push(new Function(\"return (function (x) { eval('var x = 5'); return x })(1)\")());
+            r.push(((a) => { for (;;) { return a } })(3));
+            r.push(((a) => { try { return a } finally { a = 0 } })(4));
+            r.push(((a) => { switch (a) { case 5: return a * 2 } })(5));
+            r.push(((a) => { l: { return a + 1 } })(6));
+            r.push((() => { try { new (() => 1)() } catch (e) { return e.name } })());
+            class A { constructor() { this.v = 1 } }
+            class B extends A { constructor(k) { super(); if (k === 1) return 2; if (k === 2) return { o: 1 } } }
+            r.push((() => { try { new B(1) } catch (e) { return e.name } })());
+            r.push(new B(2).o, new B(3).v);
+            function C() { this.c = 7; return 3 }
+            r.push(new C().c);
+            r.push([...(function* () { yield 1; return 2 })()].length, (function* () { return 9 })().next().value);
+            r.push(await (async (x) => x + 1)(1));
+            r.push(((x) => () => x)(8)());
+            r.push((function (x, y) { return arguments.length + x + (y ?? 0) })(1));
+            export default r"
+        ),
+        json!([2, [1, 1, null], [4, 5], 9, 1, [1, 2], 5, 3, 4, 10, 7, "TypeError", "TypeError", 1, 1, 7, 1, 9, 2, 8, 2])
+    );
+}
+
+/// Calls made from registers (patch 45: `this`, the callee and up to three arguments in
+/// registers, one `CallRegistersN`) give what V8 gives: methods, getters returning functions,
+/// arguments that reassign what is called or passed, evaluation order, private methods, `super`,
+/// static methods, optional calls, calls through a comma, errors, more than three or spread
+/// arguments, direct `eval`, `with`, sloppy `this`, tagged templates, defaults and rest.
+#[test]
+fn calls_from_registers_keep_standard_results() {
+    assert_eq!(
+        value(
+            "const r = [];
+            const log = [];
+            const o = { v: 1, m(a, b, c) { return [this.v, a, b, c] }, get g() { log.push('get g'); return (x) => x * 2 } };
+            r.push(o.m(1, 2, 3), o.m(), o['m'](4), o.g(5));
+            let x = 1; r.push(((a, b) => [a, b])(x, x = 5));
+            let f = (a) => 'f' + a; r.push(f((f = (a) => 'g' + a, 1)), f(2));
+            const order = (t) => (log.push(t), t);
+            function three(a, b, c) { return a + b + c } r.push(three(order('a'), order('b'), order('c')), log.join());
+            class A { #p(a) { return 'p' + a } m(a) { return this.#p(a) } static s(a, b) { return [this.name, a, b] } }
+            class B extends A { m(a) { return 'B' + super.m(a) } }
+            r.push(new B().m(7), B.s(1, 2));
+            r.push(o?.m(8)[1], o.nope?.(1), (0, o.m).call({ v: 3 }, 9)[0]);
+            try { (void 0)(1) } catch (e) { r.push(e.name) }
+            try { o.v(1) } catch (e) { r.push(e.name) }
+            r.push(Math.max(1, 9, 3), [3, 1, 2].map((v) => v * 2).join(), String.fromCharCode(104, 105));
+            function four(a, b, c, d) { return [a, b, c, d, arguments.length] } r.push(four(1, 2, 3, 4), four(...[1, 2]));
+            r.push(eval('1 + 1'), new Function('with ({ k: (a) => a + 1 }) { return k(1) }')());
+            function sloppy() { return this === undefined ? 'undef' : typeof this } r.push(sloppy(), new Function('return (function () { return typeof this })()')());
+            const tag = (s, v) => s.raw[0] + v; r.push(tag`a${1}`);
+            r.push(((a = 1, ...rest) => [a, rest])(undefined, 2, 3));
+            function deep(n) { return n === 0 ? 0 : 1 + deep(n - 1) } r.push(deep(50));
+            r.push([1, 2, 3].reduce((a, b) => a + b), JSON.stringify({ a: [1, { b: 2 }] }));
+            export default r"
+        ),
+        json!([[1, 1, 2, 3], [1, null, null, null], [1, 4, null, null], 10, [1, 5], "f1", "g2", "abc", "get g,a,b,c", "Bp7", ["B", 1, 2], 8, null, 3, "TypeError", "TypeError", 9, "6,2,4", "hi", [1, 2, 3, 4, 4], [1, 2, null, null, 2], 2, 2, "undef", "object", "a1", [1, [2, 3]], 50, 6, "{\"a\":[1,{\"b\":2}]}"])
+    );
+}
+
+/// A call of something that is not a function is reported where the call is, as before patch 45.
+#[test]
+fn calls_from_registers_report_where_the_call_is() {
+    for (code, column) in [
+        ("const o = {};\nexport default o.f(1)", 19),
+        ("const o = { f: 1 };\nexport default [1].map((x) => o.f(x, 2))", 34),
+        ("let g;\nexport default g()", 17),
+    ] {
+        let request: ExecuteRequest = serde_json::from_value(json!({ "code": code, "context": {} })).expect("valid request");
+        let error = tana_engine::execute(request).error.expect("a TypeError");
+        assert_eq!((error.message.as_str(), error.line, error.column), ("TypeError: not a callable function", Some(2), Some(column)), "{code}");
+    }
+}
+

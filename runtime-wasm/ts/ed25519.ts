@@ -12,6 +12,10 @@
 // vectors, ZIP-215's small-order and non-canonical encodings) is refused by the checks above before
 // the equation runs, so the ledger (OpenSSL) and a browser (its own library) reach the same verdict.
 // Point decoding and subgroup checks use @noble/curves (audited); the equation stays native for speed.
+//
+// Its own entry of the package (`@tana/engine/ed25519`), loaded by `verifySignature` on first use:
+// importing @noble/curves' ed25519 builds the curve (base-point tables, a probe of the platform's
+// random source), 7 ms that every import of the engine paid before its first run.
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { fromHex } from './bytes.ts';
 

@@ -10,7 +10,6 @@ export { failedOutcome } from './outcome.ts';
 export { auditTransaction, type AuditInput, type AuditReport, type AuditRunner } from './audit.ts';
 export * from './transaction.ts';
 export * from './state-proof.ts';
-export { publicKeyProblem, signatureProblem, verifyEd25519 } from './ed25519.ts';
 export { fromBase64Url, fromHex, sha256Hex, toBase64Url, toHex } from './bytes.ts';
 export { applyDiff } from './apply-diff.ts';
 export { runRecordingFetches, type FetchReplayOptions } from './fetch-replay.ts';

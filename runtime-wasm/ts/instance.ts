@@ -130,7 +130,7 @@ async function compile(source: EngineSource, wantBytes = true): Promise<{ module
       return { module: await WebAssembly.compile(loaded as BufferSource), bytes: loaded };
     }
   }
-  const bytes = response ? new Uint8Array(await response.arrayBuffer()) : await readBytes(source as URL | string | ArrayBuffer | Uint8Array);
+  const bytes = response ? new Uint8Array(await response.arrayBuffer()) : readBytes(source as URL | string | ArrayBuffer | Uint8Array);
   return { module: await WebAssembly.compile(bytes as BufferSource), bytes };
 }
 
@@ -149,11 +149,13 @@ async function responseOf(source: ByteSource): Promise<Response | undefined> {
 }
 
 /** The bytes of a file path or URL, or of bytes given. */
-async function readBytes(source: URL | string | ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+function readBytes(source: URL | string | ArrayBuffer | Uint8Array): Uint8Array {
   if (source instanceof Uint8Array) return source;
   if (source instanceof ArrayBuffer) return new Uint8Array(source);
-  const { readFile } = await import('node:fs/promises');
-  return new Uint8Array(await readFile(toUrl(source) ?? String(source)));
+  // In one read: `fs/promises` reads a file in 512 KiB pieces, each a trip through the thread
+  // pool (7.5 against 5 ms for the engine's 5.5 MB, on the way to every cold start).
+  const file = process.getBuiltinModule('node:fs').readFileSync(toUrl(source) ?? String(source));
+  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
 }
 
 /** A string without a scheme is a file path in Node and a URL relative to the page in a browser. */

@@ -2,7 +2,6 @@
 // Serialised canonically (RFC 8785); id = sha256 of those bytes; ed25519 signs them.
 import canonicalize from 'canonicalize';
 import { sha256Hex, toHex } from './bytes.ts';
-import { verifyEd25519 } from './ed25519.ts';
 import { DEFAULT_ALLOWED_HOSTS } from './request.ts';
 import type { ExecuteRequest, ExecutionContext, JsonValue, Outcome, RecordedFetch, StateDiff, State } from './protocol.ts';
 
@@ -204,7 +203,11 @@ export async function signTransaction<T extends Transaction>(transaction: T, pri
   return { transaction, signature: toHex(new Uint8Array(signature)) };
 }
 
-/** Whether `signature` is the ed25519 signature of the transaction's canonical bytes by `publicKey` (hex), under Tana's rule (ed25519.ts). */
-export function verifySignature(signed: SignedTransaction, publicKey: string): Promise<boolean> {
+/**
+ * Whether `signature` is the ed25519 signature of the transaction's canonical bytes by `publicKey`
+ * (hex), under Tana's rule (ed25519.ts, loaded on first use: building its curve costs a cold start).
+ */
+export async function verifySignature(signed: SignedTransaction, publicKey: string): Promise<boolean> {
+  const { verifyEd25519 } = await import('./ed25519.ts');
   return verifyEd25519(signed.signature, canonicalBytes(signed.transaction), publicKey);
 }

@@ -62,20 +62,34 @@ test('the tarball holds the wasm, ES modules and types, and nothing else', () =>
   assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('ts/') || f.endsWith('.test.ts')), 'no sources or tests');
 });
 
-test('importing the package loads no transpiler: sucrase is in dist/transpile.js, reached only by import() or a first transpile', () => {
+/** The files of dist/ that importing `entry` loads: it and what it imports statically, transitively. */
+function staticallyReached(entry: string): Map<string, string> {
   const dist = join(repo, 'runtime-wasm/dist');
-  const reached = new Set<string>();
+  const reached = new Map<string, string>();
   const visit = (file: string) => {
     if (reached.has(file)) return;
-    reached.add(file);
-    for (const [, next] of readFileSync(join(dist, file), 'utf8').matchAll(/(?:^|[;\s])(?:import|export)[^;"']*?from\s*["']\.\/([^"']+)["']/g)) visit(next);
+    const text = readFileSync(join(dist, file), 'utf8');
+    reached.set(file, text);
+    for (const [, next] of text.matchAll(/(?:^|[;\s])(?:import|export)[^;"']*?from\s*["']\.\/([^"']+)["']/g)) visit(next);
   };
-  visit('index.js');
-  assert.ok(reached.size > 1, `static imports of index.js: ${[...reached].join(', ')}`);
+  visit(entry);
+  return reached;
+}
+
+test('importing the package loads no transpiler: sucrase is in dist/transpile.js, reached only by import() or a first transpile', () => {
+  const reached = staticallyReached('index.js');
+  assert.ok(reached.size > 1, `static imports of index.js: ${[...reached.keys()].join(', ')}`);
   assert.ok(!reached.has('transpile.js'));
   // sucrase's option name, present in the transpiler's own file.
-  assert.match(readFileSync(join(dist, 'transpile.js'), 'utf8'), /disableESTransforms/);
-  for (const file of reached) assert.doesNotMatch(readFileSync(join(dist, file), 'utf8'), /disableESTransforms/, file);
+  assert.match(readFileSync(join(repo, 'runtime-wasm/dist/transpile.js'), 'utf8'), /disableESTransforms/);
+  for (const [file, text] of reached) assert.doesNotMatch(text, /disableESTransforms/, file);
+});
+
+test('importing the package builds no curve: @noble/curves is reached only through the ed25519 entry', () => {
+  // A message of @noble/curves' Edwards-curve constructor.
+  const curve = /CURVE\.a must be a square/;
+  assert.match([...staticallyReached('ed25519.js').values()].join('\n'), curve);
+  for (const [file, text] of staticallyReached('index.js')) assert.doesNotMatch(text, curve, file);
 });
 
 test('Node: transpile and engine.run load the transpiler on first use; a syntax error is a TranspileError', () => {

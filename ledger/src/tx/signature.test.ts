@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { fromHex, verifyEd25519 } from '@tana/engine';
+import { fromHex } from '@tana/engine';
+import { verifyEd25519 } from '@tana/engine/ed25519';
 import { IDENTITY_SIGNATURE, RFC8032_VECTORS, SMALL_ORDER_KEYS, SPECCHECK_VECTORS } from '../../../tests/fixtures/ed25519-vectors.ts';
 import { ed25519Valid, publicKeyHexProblem, rawPublicKeyOf } from './signature.ts';
 

@@ -2,7 +2,8 @@
 // encoding and subgroup checks are shared with every client; the equation is node:crypto's (OpenSSL,
 // cofactorless, the same as WebCrypto in Node). A public key is checked and parsed once, then cached.
 import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { canonicalBytes, publicKeyProblem, signatureProblem, type Transaction } from '@tana/engine';
+import { canonicalBytes, type Transaction } from '@tana/engine';
+import { publicKeyProblem, signatureProblem } from '@tana/engine/ed25519';
 
 // An ed25519 SubjectPublicKeyInfo is this 12-byte DER header followed by the 32-byte raw key.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
