@@ -175,3 +175,15 @@ fn calls_from_registers_report_where_the_call_is() {
     }
 }
 
+/// Calls from registers hold their values in registers only at calls whose arguments make no call
+/// themselves: registers are kept for a whole frame, so a function nesting twenty calls
+/// (`h(h(…h(1)…))`) recurses as deep as before patch 45 instead of reaching the stack-size limit.
+#[test]
+fn calls_from_registers_need_no_more_stack_than_before() {
+    let nested = format!("h({}1{})", "h(".repeat(19), ")".repeat(19));
+    let code = format!("const h = (x) => x; function r(n) {{ if (n === 0) return 0; {nested}; return 1 + r(n - 1) }} export default r(300)");
+    assert_eq!(value(&code), json!(300));
+    let chain = "const s = 'a,b,c'; function r(n) { if (n === 0) return 0; s.split(',').map((x) => x + 1).filter((x) => x).join('').split('').reverse().join(''); return 1 + r(n - 1) } export default r(390)";
+    assert_eq!(value(chain), json!(390));
+}
+
