@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Builds @tana/engine's dist/: ES modules (the API, the sandbox's worker, the signature rule, and
-// the transpiler, which the API loads when first needed: transpiler.ts) and the chunks they share, with every
-// dependency bundled in, so the package loads in a plain <script type="module"> page with no
-// import map; plus type declarations.
+// the transpiler, which the API loads when first needed: transpiler.ts) and the chunks they share,
+// with every dependency bundled in, so the package loads in a plain <script type="module"> page
+// with no import map; plus type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
