@@ -36,10 +36,20 @@ describe('playground in Chromium', () => {
     await page.waitForFunction(() => '__tanaEditor' in window);
   }
 
+  /** How many runs the app has finished and stored (its `data-runs`). */
+  async function runsDone(): Promise<number> {
+    return Number(await page.locator('[data-testid="app"]').getAttribute('data-runs'));
+  }
+
+  /** Waits until a run after the first `before` ones has finished and been stored. */
+  async function waitRunsAbove(before: number, timeout = 30_000) {
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, before, { timeout });
+  }
+
   async function runAndWait() {
-    const before = Number(await page.locator('[data-testid="app"]').getAttribute('data-runs'));
+    const before = await runsDone();
     await $('run').click();
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, before, { timeout: 30_000 });
+    await waitRunsAbove(before);
   }
 
   const visual = (name: string, body: () => Promise<void>) => visualTest(() => page, name, body);
@@ -131,10 +141,10 @@ describe('playground in Chromium', () => {
 
   test('Ctrl+Enter in the editor runs the contract', async () => {
     await $('file-storage').click();
-    const before = Number(await page.locator('[data-testid="app"]').getAttribute('data-runs'));
+    const before = await runsDone();
     await page.locator('[data-testid="editor"] .monaco-editor textarea').focus();
     await page.keyboard.press('Control+Enter');
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, before);
+    await waitRunsAbove(before);
   });
 
   /** Diagnostics of the model in the editor, asked of Monaco's TypeScript worker itself (not waited for as markers). */
@@ -246,10 +256,13 @@ describe('playground in Chromium', () => {
 
   test('Stop ends a runaway contract and says Stopped; OutOfGas names its limit', async () => {
     await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue("export default /^(a+)+$/.test('a'.repeat(40) + 'b')\n"));
+    const before = await runsDone();
     await $('run').click();
     await page.waitForSelector('[data-testid="stop"]:enabled'); // the run has started
     await $('stop').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes('Stopped'), null, { timeout: 10_000 });
+    // The stopped run counts once its outcome is stored; the next run's count must start after it.
+    await waitRunsAbove(before, 10_000);
+    assert.match(await text('status'), /Stopped/);
     assert.match(await text('error'), /Stopped: you stopped the run/);
 
     await page.evaluate(() => (window as never as { __tanaEditor: { setValue(v: string): void } }).__tanaEditor.setValue('let i = 0\nwhile (true) i++\n'));
@@ -560,10 +573,10 @@ describe('playground in Chromium', () => {
     await tabTo('file-counter');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid="file-name"]')?.textContent?.startsWith('counter'));
-    const runsBefore = Number(await page.locator('[data-testid="app"]').getAttribute('data-runs'));
+    const runsBefore = await runsDone();
     await tabTo('run', 'Shift+Tab');
     await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="app"]')?.getAttribute('data-runs')) > n, runsBefore);
+    await waitRunsAbove(runsBefore);
     await tabTo('tab-ledger');
     await page.keyboard.press('Enter');
     const committed = await outboxCount('committed');
