@@ -36,6 +36,12 @@ export function imageEnd(): number;
 export function prepare(): boolean;
 
 /**
+ * Where the memory image starts: the stack's top. Below it lies the stack, dead between calls;
+ * above it the data and the heap, all of a run's state.
+ */
+export function stackTop(): number;
+
+/**
  * After a trap: why the instance died (`MemoryLimit`, or the panic message). Empty if unknown.
  */
 export function trapReason(): string;
@@ -46,16 +52,16 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __getrandom_v03_custom: (a: number, b: number) => number;
     readonly compile: (a: number, b: number) => number;
-    readonly execute: (a: number, b: number, c: number) => void;
+    readonly execute: (a: number, b: number) => [number, number];
     readonly highWater: () => number;
     readonly imageEnd: () => number;
     readonly prepare: () => number;
-    readonly trapReason: (a: number) => void;
+    readonly stackTop: () => number;
+    readonly trapReason: () => [number, number];
     readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __wbindgen_export: (a: number, b: number) => number;
-    readonly __wbindgen_export2: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_export3: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_add_to_stack_pointer: (a: number) => number;
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
     readonly __wbindgen_start: () => void;
 }
 

@@ -50,6 +50,20 @@ pub fn compile(code: &str) -> bool {
     })
 }
 
+extern "C" {
+    /// Defined by wasm-ld where the data begins. Rust links wasm32 with `--stack-first`, so the
+    /// stack lies below it and this is the stack's top, where the stack pointer rests between calls.
+    static __global_base: u8;
+}
+
+/// Where the memory image starts: the stack's top. Below it lies the stack, dead between calls;
+/// above it the data and the heap, all of a run's state.
+#[wasm_bindgen(js_name = stackTop)]
+pub fn stack_top() -> usize {
+    // Only the address is taken; the byte is never read.
+    core::ptr::addr_of!(__global_base) as usize
+}
+
 /// Where the memory in use ends (a multiple of 64 KiB).
 #[wasm_bindgen(js_name = imageEnd)]
 pub fn image_end() -> usize {

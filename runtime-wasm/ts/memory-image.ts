@@ -4,8 +4,9 @@ import * as glue from '../pkg/tana_engine.js';
 /**
  * One engine instance's memory as a run must find it. The engine prepares its realm once
  * (`prepare` in `wasm.rs`); the bytes then in use are an image: from the top of the stack
- * (`start`; below it the stack is dead between calls) up to the heap's end, plus the last page,
- * where the heap keeps its bounds. Between them lies the room runs use, zero in the image.
+ * (`start`, `stackTop` in `wasm.rs`; below it the stack is dead between calls) up to the
+ * heap's end, plus the last page, where the heap keeps its bounds. Between them lies the room
+ * runs use, zero in the image.
  * Every run starts from an image, byte for byte, so a warm instance is a fresh one: no run can
  * see anything of an earlier one. A contract's own image is the base image with the contract
  * parsed into it: its later runs skip parsing, and end exactly as if they had parsed.
@@ -19,7 +20,6 @@ interface MemoryImage {
 
 interface RawExports {
   memory: WebAssembly.Memory;
-  __wbindgen_add_to_stack_pointer(delta: number): number;
 }
 
 const PAGE = 65_536;
@@ -96,10 +96,8 @@ export class ImagedInstance {
   }
 
   #capture(): MemoryImage {
-    const { memory, __wbindgen_add_to_stack_pointer } = this.#raw();
-    // Between calls the stack pointer is at the stack's top.
-    const start = __wbindgen_add_to_stack_pointer(0);
-    const { buffer } = memory;
+    const start = glue.stackTop();
+    const { buffer } = this.#raw().memory;
     return {
       start,
       low: new Uint8Array(buffer, start, glue.imageEnd() - start).slice(),
