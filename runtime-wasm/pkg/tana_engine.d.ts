@@ -32,6 +32,8 @@ export function imageEnd(): number;
  * memory in use (up to `imageEnd`, and the last 64 KiB page, where the heap keeps its bounds)
  * as an image and puts it back before every run, so each run starts from the same bytes.
  * Call once, before any run. False if the realm could not be prepared.
+ * The shipped engine is pre-initialised (`scripts/preinitialise.ts`): its memory starts with
+ * the realm prepared, and this returns at once, changing nothing.
  */
 export function prepare(): boolean;
 

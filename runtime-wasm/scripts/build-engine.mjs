@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The one engine build: patched Boa → wasm32 (Debian rustc, -Zbuild-std) →
-// wasm-bindgen → wasm-opt → engine.hash. Reproducible: paths are remapped and
-// every tool version is pinned (wasm-pack.toml, Cargo.lock, package-lock.json).
+// wasm-bindgen → wasm-opt → the realm prepared into its data → engine.hash.
+// Reproducible: paths are remapped and every tool version is pinned
+// (wasm-pack.toml, Cargo.lock, package-lock.json).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
+import { preinitialise } from './preinitialise.ts';
 
 const crateDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(crateDir, '..');
@@ -80,6 +82,7 @@ if (!existsSync(wasmOpt)) {
   process.exit(1);
 }
 step('optimising with wasm-opt', () => run(wasmOpt, [...settings.opt['wasm-opt'], wasmFile, '-o', wasmFile]));
+step('pre-initialising the realm', () => writeFileSync(wasmFile, preinitialise(readFileSync(wasmFile))));
 
 const hash = createHash('sha256').update(readFileSync(wasmFile)).digest('hex');
 writeFileSync(join(outDir, 'engine.hash'), `${hash}\n`);

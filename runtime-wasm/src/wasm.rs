@@ -31,8 +31,13 @@ static USED: AtomicBool = AtomicBool::new(false);
 /// memory in use (up to `imageEnd`, and the last 64 KiB page, where the heap keeps its bounds)
 /// as an image and puts it back before every run, so each run starts from the same bytes.
 /// Call once, before any run. False if the realm could not be prepared.
+/// The shipped engine is pre-initialised (`scripts/preinitialise.ts`): its memory starts with
+/// the realm prepared, and this returns at once, changing nothing.
 #[wasm_bindgen]
 pub fn prepare() -> bool {
+    if PREPARED.with(|prepared| prepared.borrow().is_some()) {
+        return true;
+    }
     set_panic_hook();
     let Ok(realm) = Realm::prepare() else { return false };
     PREPARED.with(|prepared| *prepared.borrow_mut() = Some(realm));

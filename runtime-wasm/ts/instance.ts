@@ -19,7 +19,7 @@ export interface EngineInstance {
   readonly hash: string;
   /** Runs a request exactly as given (JavaScript code). Never throws for contract faults. */
   execute(request: ExecuteRequest): Outcome;
-  /** Throws the instance away; the next run starts on a fresh one, which prepares its realm anew. */
+  /** Throws the instance away; the next run starts on a fresh one, its realm as prepared. */
   reset(): void;
 }
 

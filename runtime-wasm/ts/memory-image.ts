@@ -3,7 +3,8 @@ import * as glue from '../pkg/tana_engine.js';
 
 /**
  * One engine instance's memory as a run must find it. The engine prepares its realm once
- * (`prepare` in `wasm.rs`); the bytes then in use are an image: from the top of the stack
+ * (`prepare` in `wasm.rs`; the shipped `.wasm` starts prepared, its memory written by the build:
+ * scripts/preinitialise.ts); the bytes then in use are an image: from the top of the stack
  * (`start`, `stackTop` in `wasm.rs`; below it the stack is dead between calls) up to the
  * heap's end, plus the last page, where the heap keeps its bounds. Between them lies the room
  * runs use, zero in the image.
@@ -43,7 +44,7 @@ export class ImagedInstance {
     this.#prepare();
   }
 
-  /** A new instance that prepares its realm anew; every image is forgotten. */
+  /** A new instance, its realm as prepared; every contract's image is forgotten. */
   reset(): void {
     glue.__wbg_reset_state();
     this.#contracts.clear();
