@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Builds @tana/engine's dist/: ES modules (the API, the sandbox's worker, the signature rule, and
-// the transpiler, which the API loads when first needed: transpiler.ts) and the chunks they share,
-// with every dependency bundled in, so the package loads in a plain <script type="module"> page
-// with no import map; plus type declarations.
+// the transpiler, which the API loads when first needed: transpiler.ts), each one file with every
+// dependency bundled in, so the package loads in a plain <script type="module"> page with no import
+// map; plus type declarations. One file each, not shared chunks: importing the package loaded six
+// modules (12 against 6.5 ms in Node, on the way to every cold start). The files share no state:
+// the transpiler and the signature rule hold none of the API's, and the worker runs in a realm of
+// its own; what they repeat is small (lru-cache, hex helpers).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -11,6 +14,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
 
+/** The entries reached only through import() stay their own files, loaded when first needed. */
+const LAZY_ENTRIES = /^\.\/(transpile|ed25519)\.ts$/;
+const lazyEntries = {
+  name: 'lazy-entries',
+  setup(build) {
+    build.onResolve({ filter: LAZY_ENTRIES }, ({ path, kind }) => (kind === 'dynamic-import' || kind === 'require-call' ? { path: path.replace(/\.ts$/, '.js'), external: true } : undefined));
+  },
+};
+
 await build({
   absWorkingDir: root,
   // transpile.ts is an entry so that its file has a fixed name Node can `require` (transpiler.ts);
@@ -18,12 +30,12 @@ await build({
   entryPoints: ['ts/index.ts', 'ts/sandbox-worker.ts', 'ts/transpile.ts', 'ts/ed25519.ts'],
   outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
   // Reached only under Node, through dynamic import.
   external: ['node:*', '../pkg/tana_engine_bg.wasm'],
+  plugins: [lazyEntries],
   mainFields: ['module', 'main'],
   minify: true,
   legalComments: 'eof',

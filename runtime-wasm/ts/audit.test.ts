@@ -4,7 +4,7 @@ import { loadEngine } from './engine.ts';
 import { auditTransaction } from './audit.ts';
 import { sha256Hex, toHex } from './bytes.ts';
 import { callRequest, signTransaction, transactionId, type CallTransaction } from './transaction.ts';
-import { transpile } from './transpile.ts';
+import { transpile } from './transpiler.ts';
 
 const code = transpile(
   "import { data } from 'tana:data'\nimport { tx } from 'tana:tx'\nconst n = ((await data.get<number>('n')) ?? 0) + (tx.input as number)\nawait data.set('n', n)\nawait data.commit()\nexport default n",

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatPosition, lineSuffix, parseErrorOutcome, positionInMessage } from './source-position.ts';
-import { transpile } from './transpile.ts';
+import { transpile } from './transpiler.ts';
 
 test('positions print as line:column, or line alone', () => {
   assert.equal(formatPosition({ line: 3, column: 7 }), '3:7');

@@ -1,11 +1,16 @@
 // The transpiler (sucrase) is most of this package's code and most of its import time (about
 // 17 of 28 ms in Node): it is loaded when first needed, not with the package. `loadEngine` and the
 // sandbox's `run` load it themselves; under Node a first `transpile` loads it synchronously.
+import { LRUCache } from 'lru-cache';
+import { failedOutcome } from './outcome.ts';
 import type { Outcome } from './protocol.ts';
 import { isNode } from './platform.ts';
-import { TranspilerNotLoadedError } from './transpile-error.ts';
+import { TranspileError, TranspilerNotLoadedError } from './transpile-error.ts';
 
 type Transpiler = typeof import('./transpile.ts');
+
+/** Sources transpiled lately, by source. */
+const recent = new LRUCache<string, string>({ max: 128 });
 
 let loaded: Transpiler | undefined;
 let loading: Promise<Transpiler> | undefined;
@@ -20,7 +25,7 @@ export function loadTranspiler(): Promise<(source: string) => string> {
       throw error;
     },
   );
-  return loading.then((module) => module.transpile);
+  return loading.then(() => transpile);
 }
 
 function transpiler(): Transpiler {
@@ -38,10 +43,20 @@ function transpiler(): Transpiler {
  * the TypeScript source. Throws `TranspileError` on bad syntax. A source run again (a contract
  * called many times) is transpiled once. */
 export function transpile(source: string): string {
-  return transpiler().transpile(source);
+  const known = recent.get(source);
+  if (known !== undefined) return known;
+  const result = transpiler().transpileSource(source);
+  if ('error' in result) throw new TranspileError(result.error);
+  recent.set(source, result.value);
+  return result.value;
 }
 
 /** The JavaScript, or a `ParseError` outcome (empty diff) for a source that does not transpile. */
 export function transpileOrFail(source: string): string | Outcome {
-  return transpiler().transpileOrFail(source);
+  try {
+    return transpile(source);
+  } catch (error) {
+    if (!(error instanceof TranspileError)) throw error;
+    return failedOutcome('ParseError', error.message);
+  }
 }
