@@ -43,3 +43,14 @@ fn code_that_does_not_parse_is_not_compiled() {
     assert!(!compile_in(&mut realm, "export default ("));
     assert!(realm.compiled.is_none());
 }
+
+#[test]
+fn compiling_a_contract_ahead_does_not_collect_the_prepared_realm() {
+    // A collection there marks the whole realm, on the way to every cold start: the realm's values
+    // stay under the collector's starting threshold, and preparing leaves no request for one
+    // (in the wasm build, `sandbox/allocator.rs` schedules collections during runs only).
+    let mut realm = Realm::prepare().expect("a realm");
+    let collections = boa_gc::tana_collections();
+    assert!(compile_in(&mut realm, CONTRACTS[0]));
+    assert_eq!(boa_gc::tana_collections(), collections, "collections while parsing");
+}

@@ -62,10 +62,14 @@ impl CappedAllocator {
         }
     }
 
-    /// Books a free; once the heap has shrunk, the next request comes a step above it.
+    /// Books a free; once the heap has shrunk during a run, the next request comes a step above
+    /// it. Outside runs there is none: lowered there, it made preparing (which reserves and frees
+    /// the run's room) leave a request in the memory image, and every contract's first parse
+    /// collected the whole realm.
     fn release(size: usize) {
         let live = LIVE.fetch_sub(size, Ordering::Relaxed) - size;
-        if live.saturating_add(COLLECTION_STEP) < NEXT_COLLECTION.load(Ordering::Relaxed) {
+        let next = NEXT_COLLECTION.load(Ordering::Relaxed);
+        if next != usize::MAX && live.saturating_add(COLLECTION_STEP) < next {
             NEXT_COLLECTION.store(live + COLLECTION_STEP, Ordering::Relaxed);
         }
     }
@@ -141,4 +145,22 @@ pub fn end_run() {
 
 pub fn memory_limit_hit() -> bool {
     HIT.load(Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outside_runs_no_collection_is_scheduled_or_requested() {
+        end_run();
+        // What preparing does: the run's room reserved, then freed.
+        CappedAllocator::account(std::ptr::dangling_mut(), 0, MAX_HEAP_BYTES);
+        CappedAllocator::release(MAX_HEAP_BYTES);
+        assert_eq!(NEXT_COLLECTION.load(Ordering::Relaxed), usize::MAX);
+        // Past a step above what was live: had the free scheduled one, this would request it.
+        CappedAllocator::account(std::ptr::dangling_mut(), 0, 2 * COLLECTION_STEP);
+        assert_eq!(NEXT_COLLECTION.load(Ordering::Relaxed), usize::MAX);
+        CappedAllocator::release(2 * COLLECTION_STEP);
+    }
 }
