@@ -7,26 +7,14 @@
 // stops at `memory.grow`, and Wizer needs wasmtime, hence this file.
 //
 // The image is exactly what `ImagedInstance` (ts/memory-image.ts) keeps and puts back before
-// every run: from the stack's top to the heap's end, plus the last page, where the heap keeps
-// its bounds; zero in between. So a run on the pre-initialised module starts from the same
+// every run, captured by the same code (ts/image-bytes.ts). So a run on the pre-initialised module starts from the same
 // bytes as a run after `prepare()` did: outcomes, gas and isolation do not change.
 
-const PAGE = 65_536;
+import { captureImage, type MemoryImage, PAGE } from '../ts/image-bytes.ts';
+
 const SECTION = { memory: 5, data: 11, dataCount: 12 } as const;
 /** Zero bytes that end a data segment: a segment costs about ten bytes, so shorter runs of zeros stay inside one. */
 const ZEROS_BETWEEN_SEGMENTS = 16;
-
-/** The memory of an instance at rest: what a run depends on. */
-export interface MemoryImage {
-  /** The stack's top, where the image starts. */
-  start: number;
-  /** From `start` to the heap's end. */
-  low: Uint8Array;
-  /** The last page. */
-  tail: Uint8Array;
-  /** The memory's size, in pages. */
-  pages: number;
-}
 
 /** The engine's exports this step uses. */
 export interface EngineExports {
@@ -56,7 +44,7 @@ export function verifyImage(wasm: Uint8Array, image: MemoryImage): void {
   const differs = (what: string) => new Error(`the pre-initialised engine's memory differs from the prepared realm's (${what})`);
   const check = () => {
     const now = imageOf(exports);
-    if (now.start !== image.start || now.pages !== image.pages) throw differs('its layout');
+    if (now.start !== image.start || now.byteLength !== image.byteLength) throw differs('its layout');
     if (!sameBytes(now.low, image.low)) throw differs('the realm');
     if (!sameBytes(now.tail, image.tail)) throw differs("the heap's bounds");
   };
@@ -65,16 +53,9 @@ export function verifyImage(wasm: Uint8Array, image: MemoryImage): void {
   check();
 }
 
-/** The image of an instance at rest (see `MemoryImage`). */
+/** The image of an instance at rest. */
 export function imageOf(exports: EngineExports): MemoryImage {
-  const { buffer } = exports.memory;
-  const start = exports.stackTop();
-  return {
-    start,
-    low: new Uint8Array(buffer, start, exports.imageEnd() - start).slice(),
-    tail: new Uint8Array(buffer, buffer.byteLength - PAGE, PAGE).slice(),
-    pages: buffer.byteLength / PAGE,
-  };
+  return captureImage(exports.memory.buffer, exports.stackTop(), exports.imageEnd());
 }
 
 /** An instance whose every import throws: preparing must not depend on the host. */
@@ -92,10 +73,11 @@ function instantiate(wasm: Uint8Array): EngineExports {
 
 /** `wasm` with its memory's initial size and its data replaced by `image`; every other byte as it was. */
 export function withImage(wasm: Uint8Array, image: MemoryImage): Uint8Array {
-  const segments = [...nonZeroRuns(image.low, image.start), ...nonZeroRuns(image.tail, (image.pages - 1) * PAGE)];
+  const pages = image.byteLength / PAGE;
+  const segments = [...nonZeroRuns(image.low, image.start), ...nonZeroRuns(image.tail, image.byteLength - PAGE)];
   const parts: Uint8Array[] = [wasm.subarray(0, 8)];
   for (const section of sections(wasm)) {
-    if (section.id === SECTION.memory) parts.push(encodeSection(SECTION.memory, memorySection(section.body, image.pages)));
+    if (section.id === SECTION.memory) parts.push(encodeSection(SECTION.memory, memorySection(section.body, pages)));
     else if (section.id === SECTION.data) parts.push(encodeSection(SECTION.data, dataSection(segments)));
     else if (section.id === SECTION.dataCount) parts.push(encodeSection(SECTION.dataCount, uleb(segments.length)));
     else parts.push(wasm.subarray(section.start, section.end));

@@ -1,29 +1,19 @@
 import { LRUCache } from 'lru-cache';
 import * as glue from '../pkg/tana_engine.js';
+import { captureImage, type MemoryImage, PAGE } from './image-bytes.ts';
 
 /**
  * One engine instance's memory as a run must find it. The engine prepares its realm once
  * (`prepare` in `wasm.rs`; the shipped `.wasm` starts prepared, its memory written by the build:
- * scripts/preinitialise.ts); the bytes then in use are an image: from the top of the stack
- * (`start`, `stackTop` in `wasm.rs`; below it the stack is dead between calls) up to the
- * heap's end, plus the last page, where the heap keeps its bounds. Between them lies the room
- * runs use, zero in the image.
+ * scripts/preinitialise.ts); the bytes then in use are an image (image-bytes.ts).
  * Every run starts from an image, byte for byte, so a warm instance is a fresh one: no run can
  * see anything of an earlier one. A contract's own image is the base image with the contract
  * parsed into it: its later runs skip parsing, and end exactly as if they had parsed.
  */
-interface MemoryImage {
-  start: number;
-  low: Uint8Array;
-  tail: Uint8Array;
-  byteLength: number;
-}
-
 interface RawExports {
   memory: WebAssembly.Memory;
 }
 
-const PAGE = 65_536;
 /** Bytes of contract images kept (≈ 1.1 MB each); the least recently run go first. */
 const CONTRACT_IMAGES_BYTES = 48 * 2 ** 20;
 
@@ -97,14 +87,7 @@ export class ImagedInstance {
   }
 
   #capture(): MemoryImage {
-    const start = glue.stackTop();
-    const { buffer } = this.#raw().memory;
-    return {
-      start,
-      low: new Uint8Array(buffer, start, glue.imageEnd() - start).slice(),
-      tail: new Uint8Array(buffer, buffer.byteLength - PAGE, PAGE).slice(),
-      byteLength: buffer.byteLength,
-    };
+    return captureImage(this.#raw().memory.buffer, glue.stackTop(), glue.imageEnd());
   }
 
   /** Puts `image` in the memory unless it is there untouched; what lies above it is zeroed again. */
