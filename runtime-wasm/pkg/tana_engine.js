@@ -103,7 +103,8 @@ export function stackTop() {
 }
 
 /**
- * After a trap: why the instance died (`MemoryLimit`, or the panic message). Empty if unknown.
+ * After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory`, or the panic
+ * message). Empty if unknown.
  * @returns {string}
  */
 export function trapReason() {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
+import { LIMITS } from '../ts/generated/limits.ts';
 import { preinitialise } from './preinitialise.ts';
 
 const crateDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +59,7 @@ const rustflags = [
   `--remap-path-prefix=${crateDir}=/tana/runtime-wasm`,
   `--remap-path-prefix=${cargoHome}=/cargo`,
   '--remap-path-prefix=/usr/lib/rustlib/src/rust=/rustc-src',
-  `-C link-arg=--max-memory=${settings.link['max-memory']}`,
+  `-C link-arg=--max-memory=${LIMITS.maxMemoryBytes}`,
   `-C link-arg=-zstack-size=${settings.link['stack-size']}`,
 ].join(' ');
 step('compiling to wasm32 (a cold build takes a few minutes)', () =>

@@ -113,12 +113,16 @@ fn set_panic_hook() {
     }));
 }
 
-/// After a trap: why the instance died (`MemoryLimit`, or the panic message). Empty if unknown.
+/// After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory`, or the panic
+/// message). Empty if unknown.
 #[wasm_bindgen(js_name = trapReason)]
 pub fn trap_reason() -> String {
     // The trapped run never reached `end_run`: lift its cap first, or the String
     // answered here could be refused and trap this call too.
     allocator::end_run();
+    if allocator::host_refused_memory() {
+        return "HostRefusedMemory".into();
+    }
     if allocator::memory_limit_hit() {
         return "MemoryLimit".into();
     }

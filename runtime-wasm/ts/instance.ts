@@ -88,6 +88,7 @@ function laterHash(bytes: Uint8Array): () => string {
  * A trap (memory cap, engine bug) kills the instance; name it and start afresh. The host's own
  * stack overflowing is an engine fault, never an outcome: the engine's depth limits stop every
  * contract long before any host's stack ends, so reaching it means a missing limit (`EngineFailure`).
+ * So is a host refusing to grow the memory below the engine's maximum, which every host must grant.
  */
 function executeSafely(instance: ImagedInstance, request: ExecuteRequest): Outcome {
   try {
@@ -103,6 +104,9 @@ function executeSafely(instance: ImagedInstance, request: ExecuteRequest): Outco
     instance.renew();
     const limit = request.gasLimit ?? 0;
     if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', `the run used more than ${LIMITS.maxHeapBytes / 2 ** 20} MiB of memory`, limit);
+    if (reason === 'HostRefusedMemory') {
+      return failedOutcome('EngineFailure', `the host refused the engine memory below its ${LIMITS.maxMemoryBytes / 2 ** 20} MiB maximum (an engine fault, not an outcome)`, limit);
+    }
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return failedOutcome('EngineFailure', "the host's stack overflowed inside the engine (an engine fault, not an outcome)", limit);
     }

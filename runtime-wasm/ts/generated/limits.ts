@@ -34,6 +34,8 @@ export const LIMITS = {
   maxMessageBytes: 4096,
   /** Live heap a run may use. */
   maxHeapBytes: 67108864,
+  /** The engine instance's memory at most (linked into the `.wasm`). */
+  maxMemoryBytes: 268435456,
   /** Most fetches per run. */
   maxFetches: 16,
   /** Most transfers per run. */
