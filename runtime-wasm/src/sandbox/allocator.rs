@@ -34,7 +34,7 @@ const COLLECTION_STEP: usize = 8 * 1024 * 1024;
 /// The end of the highest block ever allocated.
 static HIGH_WATER: AtomicUsize = AtomicUsize::new(0);
 /// What `reserve` sets aside above the prepared realm. Runs that need more (few do: the
-/// examples and the CPU suite need under 8 MiB) grow the memory; the whole cap reserved ahead
+/// examples and the CPU suite use under 4 MiB) grow the memory; the whole cap reserved ahead
 /// made every instance 93 MB at birth, and V8 collected its JavaScript heap for that external
 /// memory on every cold start.
 const RUN_ROOM: usize = 16 * 1024 * 1024;
