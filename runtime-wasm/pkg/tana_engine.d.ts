@@ -44,8 +44,8 @@ export function prepare(): boolean;
 export function stackTop(): number;
 
 /**
- * After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory`, or the panic
- * message). Empty if unknown.
+ * After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory: ` and its message, or
+ * the panic message). Empty if unknown.
  */
 export function trapReason(): string;
 

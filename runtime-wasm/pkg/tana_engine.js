@@ -103,8 +103,8 @@ export function stackTop() {
 }
 
 /**
- * After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory`, or the panic
- * message). Empty if unknown.
+ * After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory: ` and its message, or
+ * the panic message). Empty if unknown.
  * @returns {string}
  */
 export function trapReason() {

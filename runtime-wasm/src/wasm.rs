@@ -102,7 +102,18 @@ fn run(execute: impl FnOnce() -> String) -> String {
     allocator::begin_run();
     let outcome = execute();
     allocator::end_run();
+    // A refusal need not trap: an ArrayBuffer's allocation is fallible and answers a RangeError
+    // the contract can catch, so a run the host refused memory may end on another course.
+    if allocator::host_refused_memory() {
+        return crate::execute::failed_json(Fatal::new(ErrorCode::EngineFailure, host_refused_message()));
+    }
     outcome
+}
+
+/// The one wording of a host's refusal, in an outcome or after a trap (`trapReason`).
+fn host_refused_message() -> String {
+    let max_mib = crate::limits::MAX_MEMORY_BYTES / (1024 * 1024);
+    format!("the host refused the engine memory below its {max_mib} MiB maximum (an engine fault, not an outcome)")
 }
 
 fn set_panic_hook() {
@@ -113,15 +124,15 @@ fn set_panic_hook() {
     }));
 }
 
-/// After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory`, or the panic
-/// message). Empty if unknown.
+/// After a trap: why the instance died (`MemoryLimit`, `HostRefusedMemory: ` and its message, or
+/// the panic message). Empty if unknown.
 #[wasm_bindgen(js_name = trapReason)]
 pub fn trap_reason() -> String {
     // The trapped run never reached `end_run`: lift its cap first, or the String
     // answered here could be refused and trap this call too.
     allocator::end_run();
     if allocator::host_refused_memory() {
-        return "HostRefusedMemory".into();
+        return format!("HostRefusedMemory: {}", host_refused_message());
     }
     if allocator::memory_limit_hit() {
         return "MemoryLimit".into();

@@ -104,9 +104,8 @@ function executeSafely(instance: ImagedInstance, request: ExecuteRequest): Outco
     instance.renew();
     const limit = request.gasLimit ?? 0;
     if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', `the run used more than ${LIMITS.maxHeapBytes / 2 ** 20} MiB of memory`, limit);
-    if (reason === 'HostRefusedMemory') {
-      return failedOutcome('EngineFailure', `the host refused the engine memory below its ${LIMITS.maxMemoryBytes / 2 ** 20} MiB maximum (an engine fault, not an outcome)`, limit);
-    }
+    const refused = /^HostRefusedMemory: (.*)$/s.exec(reason);
+    if (refused) return failedOutcome('EngineFailure', refused[1]!, limit);
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return failedOutcome('EngineFailure', "the host's stack overflowed inside the engine (an engine fault, not an outcome)", limit);
     }
