@@ -103,12 +103,14 @@ function executeSafely(instance: ImagedInstance, request: ExecuteRequest): Outco
     }
     instance.renew();
     const limit = request.gasLimit ?? 0;
-    if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', `the run used more than ${LIMITS.maxHeapBytes / 2 ** 20} MiB of memory`, limit);
-    const refused = /^HostRefusedMemory: (.*)$/s.exec(reason);
-    if (refused) return failedOutcome('EngineFailure', refused[1]!, limit);
+    // The host's stack first: a run may have met the heap's cap earlier, caught the RangeError of a
+    // refused ArrayBuffer and gone on, so the cap's flag alone does not say why this run trapped.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return failedOutcome('EngineFailure', "the host's stack overflowed inside the engine (an engine fault, not an outcome)", limit);
     }
+    if (reason === 'MemoryLimit') return failedOutcome('MemoryLimit', `the run used more than ${LIMITS.maxHeapBytes / 2 ** 20} MiB of memory`, limit);
+    const refused = /^HostRefusedMemory: (.*)$/s.exec(reason);
+    if (refused) return failedOutcome('EngineFailure', refused[1]!, limit);
     const detail = reason || (error instanceof Error ? error.message : String(error));
     return failedOutcome('EngineFailure', `the engine trapped: ${detail}`, limit);
   }

@@ -56,6 +56,11 @@ export class ImagedInstance {
     this.#dirty = true;
   }
 
+  /** Whether runs of `code` start from its own image, parsed (for tests and diagnostics). */
+  hasImageOf(code: string): boolean {
+    return this.#contracts.has(code);
+  }
+
   /** After a trap: a fresh instance with the base image in its memory. */
   renew(): void {
     glue.__wbg_reset_state();
@@ -83,25 +88,33 @@ export class ImagedInstance {
     }
     const image = this.#capture();
     this.#current = image;
-    if (image.byteLength === this.#base.byteLength) this.#contracts.set(code, image);
+    this.#contracts.set(code, image);
   }
 
   #capture(): MemoryImage {
-    return captureImage(this.#raw().memory.buffer, glue.stackTop(), glue.imageEnd());
+    const { buffer } = this.#raw().memory;
+    // A parse that grew the memory left the base's last page (the heap's old bounds) somewhere in
+    // the middle: the image holds it, whatever became of it, so that every restore writes it back.
+    const grown = this.#base !== undefined && buffer.byteLength !== this.#base.byteLength;
+    return captureImage(buffer, glue.stackTop(), grown ? Math.max(glue.imageEnd(), this.#base.byteLength) : glue.imageEnd());
   }
 
   /** Puts `image` in the memory unless it is there untouched; what lies above it is zeroed again. */
   #set(image: MemoryImage): void {
     if (image === this.#current && !this.#dirty) return;
-    const { buffer } = this.#raw().memory;
-    // A run that outgrew the room reserved for it grew the memory: start from a fresh instance.
-    if (buffer.byteLength !== image.byteLength) {
+    const { memory } = this.#raw();
+    // A run that outgrew the room reserved for it grew the memory: start from a fresh instance. A
+    // contract whose parse grew it has an image of that size: the new instance grows as the parse
+    // did, its new pages zero as they were then.
+    if (memory.buffer.byteLength !== image.byteLength) {
       this.renew();
       if (image === this.#base) return;
+      this.#raw().memory.grow((image.byteLength - this.#base.byteLength) / PAGE);
     }
     const bytes = new Uint8Array(this.#raw().memory.buffer);
     const end = image.start + image.low.length;
-    const touched = Math.min(Math.max(glue.highWater(), this.#current.start + this.#current.low.length), image.byteLength - PAGE);
+    // Up to the header the allocator keeps just above its highest block (as `imageEnd` counts it).
+    const touched = Math.min(Math.max(glue.highWater() + 64, this.#current.start + this.#current.low.length), image.byteLength - PAGE);
     if (touched > end) bytes.fill(0, end, touched);
     this.#write(image, bytes);
     this.#current = image;
