@@ -113,8 +113,8 @@ export class ImagedInstance {
     }
     const bytes = new Uint8Array(this.#raw().memory.buffer);
     const end = image.start + image.low.length;
-    // Up to the header the allocator keeps just above its highest block (as `imageEnd` counts it).
-    const touched = Math.min(Math.max(glue.highWater() + 64, this.#current.start + this.#current.low.length), image.byteLength - PAGE);
+    // `imageEnd` after the run: its highest block and the allocator's header above it, to a page.
+    const touched = Math.min(Math.max(glue.imageEnd(), this.#current.start + this.#current.low.length), image.byteLength - PAGE);
     if (touched > end) bytes.fill(0, end, touched);
     this.#write(image, bytes);
     this.#current = image;
